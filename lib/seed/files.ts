@@ -1,0 +1,82 @@
+// The shapes of the seed files, which people read and review in diffs. Parsing with zod
+// gives the validation messages; the loader adds the checks that need more than one file.
+import { z } from "zod";
+import { DATE_PRECISIONS } from "../dates";
+
+const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be lower-case words joined by hyphens");
+
+export const ORGANIZATION_KINDS = ["regulator", "enterprise", "party_body", "government", "publisher_site"] as const;
+
+export const organizationsFile = z.strictObject({
+  organizations: z.array(
+    z.strictObject({
+      slug,
+      name: z.string().min(1),
+      kind: z.enum(ORGANIZATION_KINDS),
+      aliases: z.array(z.string().min(1)).default([]),
+    }),
+  ),
+});
+
+export const codebookFile = z.strictObject({
+  version: z.string().min(1),
+  unit: z.string().min(1),
+  themes: z
+    .array(
+      z.strictObject({
+        slug,
+        name: z.string().min(1),
+        colour: z.string().regex(/^#[0-9A-Fa-f]{6}$/, "must be a #RRGGBB colour"),
+        definition: z.string().min(1),
+        cues: z.array(z.string().min(1)).min(1),
+        boundaries: z.array(z.string().min(1)),
+      }),
+    )
+    .min(1),
+});
+
+export const articlesFile = z.strictObject({
+  articles: z.array(
+    z.strictObject({
+      file: z.string().regex(/^[A-Za-z0-9_.-]+\.txt$/, "must be a .txt file name in seeds/articles/"),
+      title: z.string().min(1).optional(),
+      titleNote: z.string().min(1).optional(),
+      date: z.string().nullable(),
+      datePrecision: z.enum(DATE_PRECISIONS),
+      dateNote: z.string().min(1, "say how the date was established"),
+      source: slug,
+      publisher: slug.nullable(),
+      publisherNote: z.string().min(1).optional(),
+      url: z.url().nullable().default(null),
+      mentions: z.array(slug).default([]),
+    }),
+  ),
+});
+
+export const annotationsFile = z.strictObject({
+  article: slug,
+  annotations: z.array(
+    z.strictObject({
+      themes: z.array(slug).min(1, "name at least one theme"),
+      quote: z.string().min(1),
+      /** 1-based: which occurrence of the quote in the body, when it occurs more than once */
+      occurrence: z.number().int().min(1).optional(),
+      annotator: z.string().min(1),
+      note: z.string().min(1).optional(),
+    }),
+  ),
+});
+
+export type OrganizationsFile = z.infer<typeof organizationsFile>;
+export type CodebookFile = z.infer<typeof codebookFile>;
+export type ArticlesFile = z.infer<typeof articlesFile>;
+export type AnnotationsFile = z.infer<typeof annotationsFile>;
+
+/** The article slug a seed text file stands for: "000_4e47.txt" -> "000-4e47". */
+export function slugForFile(file: string): string {
+  return file
+    .replace(/\.txt$/, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
+}

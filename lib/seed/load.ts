@@ -1,0 +1,254 @@
+// Reads a seed directory and turns it into a plan of rows, validating everything before a
+// single row is written. Every problem is reported as "file: entry: reason", all at once,
+// so a reviewer can fix a broken seed in one pass.
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import type { z } from "zod";
+import { periodOf } from "../dates";
+import { articleThemeStats, countWords, type ThemeStat } from "../metrics";
+import { parseArticle } from "../text/parse-article";
+import {
+  annotationsFile,
+  articlesFile,
+  codebookFile,
+  organizationsFile,
+  slugForFile,
+  type CodebookFile,
+  type OrganizationsFile,
+} from "./files";
+
+export type PlannedAnnotation = {
+  theme: string;
+  start: number;
+  end: number;
+  quote: string;
+  annotator: string;
+  note: string | null;
+};
+
+export type PlannedArticle = {
+  slug: string;
+  title: string;
+  titleNote: string | null;
+  body: string;
+  wordCount: number;
+  contentHash: string;
+  dateStart: string | null;
+  dateEnd: string | null;
+  datePrecision: string;
+  dateNote: string;
+  source: string;
+  publisher: string | null;
+  url: string | null;
+  attribution: string | null;
+  mentions: string[];
+  annotations: PlannedAnnotation[];
+  stats: Map<string, ThemeStat>;
+};
+
+export type SeedPlan = {
+  codebook: { version: string; themes: (CodebookFile["themes"][number] & { order: number })[] };
+  organizations: OrganizationsFile["organizations"];
+  articles: PlannedArticle[];
+};
+
+export type SeedResult = { ok: true; plan: SeedPlan } | { ok: false; errors: string[] };
+
+export function sha256(text: string): string {
+  return createHash("sha256").update(text, "utf8").digest("hex");
+}
+
+/** Index of the n-th (1-based) occurrence of `quote` in `body`, or -1. */
+export function nthIndexOf(body: string, quote: string, n: number): number {
+  let at = -1;
+  for (let i = 0; i < n; i++) {
+    at = body.indexOf(quote, at + 1);
+    if (at < 0) return -1;
+  }
+  return at;
+}
+
+export function countOccurrences(body: string, quote: string): number {
+  let n = 0;
+  for (let at = body.indexOf(quote); at >= 0; at = body.indexOf(quote, at + 1)) n++;
+  return n;
+}
+
+function entryPath(p: readonly PropertyKey[]): string {
+  return p.reduce<string>((acc, k) => (typeof k === "number" ? `${acc}[${k}]` : acc ? `${acc}.${String(k)}` : String(k)), "");
+}
+
+const clip = (s: string, n = 60) => (s.length > n ? `${s.slice(0, n)}…` : s);
+
+export function loadSeed(dir: string): SeedResult {
+  const errors: string[] = [];
+  const rel = (p: string) => path.relative(process.cwd(), p) || p;
+
+  function readJson<S extends z.ZodType>(file: string, schema: S): z.infer<S> | null {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(fs.readFileSync(file, "utf8"));
+    } catch (e) {
+      const reason = (e as NodeJS.ErrnoException).code === "ENOENT" ? "file is missing" : `not valid JSON: ${(e as Error).message}`;
+      errors.push(`${rel(file)}: (file): ${reason}`);
+      return null;
+    }
+    const parsed = schema.safeParse(raw);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        errors.push(`${rel(file)}: ${entryPath(issue.path) || "(top level)"}: ${issue.message}`);
+      }
+      return null;
+    }
+    return parsed.data;
+  }
+
+  const orgFile = path.join(dir, "organizations.json");
+  const codebookPath = path.join(dir, "codebook.json");
+  const articlesPath = path.join(dir, "articles.json");
+  const orgs = readJson(orgFile, organizationsFile);
+  const codebook = readJson(codebookPath, codebookFile);
+  const meta = readJson(articlesPath, articlesFile);
+
+  const orgSlugs = new Set<string>();
+  orgs?.organizations.forEach((o, i) => {
+    if (orgSlugs.has(o.slug)) errors.push(`${rel(orgFile)}: organizations[${i}]: duplicate slug "${o.slug}"`);
+    orgSlugs.add(o.slug);
+  });
+  const themeSlugs = new Set<string>();
+  codebook?.themes.forEach((t, i) => {
+    if (themeSlugs.has(t.slug)) errors.push(`${rel(codebookPath)}: themes[${i}]: duplicate slug "${t.slug}"`);
+    themeSlugs.add(t.slug);
+  });
+
+  const articlesDir = path.join(dir, "articles");
+  const textFiles = fs.existsSync(articlesDir) ? fs.readdirSync(articlesDir).filter((f) => f.endsWith(".txt")).sort() : [];
+  const articles: PlannedArticle[] = [];
+  const bySlug = new Map<string, PlannedArticle>();
+  const byHash = new Map<string, string>();
+
+  meta?.articles.forEach((a, i) => {
+    const at = `${rel(articlesPath)}: articles[${i}] (${a.file})`;
+    const slug = slugForFile(a.file);
+    if (bySlug.has(slug)) {
+      errors.push(`${at}: duplicate article slug "${slug}"`);
+      return;
+    }
+    const textPath = path.join(articlesDir, a.file);
+    if (!fs.existsSync(textPath)) {
+      errors.push(`${at}: text file ${rel(textPath)} does not exist`);
+      return;
+    }
+    const parsed = parseArticle(fs.readFileSync(textPath, "utf8"));
+    if (!parsed.body) errors.push(`${at}: the text has no body after boilerplate is removed`);
+    const title = a.title ?? parsed.title;
+    if (!title) errors.push(`${at}: the text has no title line, so "title" is required`);
+    const period = periodOf(a.date, a.datePrecision);
+    if (typeof period === "string") errors.push(`${at}: date: ${period}`);
+    for (const [field, org] of [["source", a.source], ["publisher", a.publisher]] as const) {
+      if (org !== null && orgs && !orgSlugs.has(org)) errors.push(`${at}: ${field}: unknown organization "${org}"`);
+    }
+    a.mentions.forEach((m, j) => {
+      if (orgs && !orgSlugs.has(m)) errors.push(`${at}: mentions[${j}]: unknown organization "${m}"`);
+    });
+    const contentHash = sha256(parsed.body);
+    const twin = byHash.get(contentHash);
+    if (twin) errors.push(`${at}: same cleaned text as article "${twin}" (a duplicate or a repost)`);
+    byHash.set(contentHash, slug);
+
+    const planned: PlannedArticle = {
+      slug,
+      title: title ?? "",
+      titleNote: a.titleNote ?? null,
+      body: parsed.body,
+      wordCount: countWords(parsed.body),
+      contentHash,
+      dateStart: period && typeof period !== "string" ? period.start : null,
+      dateEnd: period && typeof period !== "string" ? period.end : null,
+      datePrecision: a.datePrecision,
+      dateNote: a.dateNote,
+      source: a.source,
+      publisher: a.publisher,
+      url: a.url,
+      attribution: parsed.attribution,
+      mentions: [...new Set(a.mentions)],
+      annotations: [],
+      stats: new Map(),
+    };
+    bySlug.set(slug, planned);
+    articles.push(planned);
+  });
+  if (meta) {
+    const described = new Set(meta.articles.map((a) => a.file));
+    for (const f of textFiles) {
+      if (!described.has(f)) errors.push(`${rel(path.join(articlesDir, f))}: (file): no entry for it in ${rel(articlesPath)}`);
+    }
+  }
+
+  const annotationsDir = path.join(dir, "annotations");
+  const annotationFiles = fs.existsSync(annotationsDir)
+    ? fs.readdirSync(annotationsDir).filter((f) => f.endsWith(".json")).sort()
+    : [];
+  for (const f of annotationFiles) {
+    const file = path.join(annotationsDir, f);
+    const data = readJson(file, annotationsFile);
+    if (!data) continue;
+    if (`${data.article}.json` !== f) {
+      errors.push(`${rel(file)}: article: "${data.article}" does not match the file name (expected "${f.replace(/\.json$/, "")}")`);
+      continue;
+    }
+    const article = bySlug.get(data.article);
+    if (!article) {
+      if (meta) errors.push(`${rel(file)}: article: unknown article "${data.article}"`);
+      continue;
+    }
+    const seen = new Set<string>();
+    data.annotations.forEach((a, i) => {
+      const at = `${rel(file)}: annotations[${i}]`;
+      a.themes.forEach((t, j) => {
+        if (codebook && !themeSlugs.has(t)) errors.push(`${at}: themes[${j}]: unknown theme "${t}"`);
+      });
+      const count = countOccurrences(article.body, a.quote);
+      if (count === 0) {
+        errors.push(`${at}: quote not found in the article's cleaned body: "${clip(a.quote)}"`);
+        return;
+      }
+      if (count > 1 && a.occurrence === undefined) {
+        errors.push(`${at}: quote occurs ${count} times in the body; add "occurrence" (1 to ${count}): "${clip(a.quote)}"`);
+        return;
+      }
+      const n = a.occurrence ?? 1;
+      if (n > count) {
+        errors.push(`${at}: occurrence ${n} asked for, but the quote occurs ${count} time(s)`);
+        return;
+      }
+      const start = nthIndexOf(article.body, a.quote, n);
+      for (const theme of new Set(a.themes)) {
+        const key = `${theme}:${start}:${a.quote.length}`;
+        if (seen.has(key)) errors.push(`${at}: the same passage is already tagged "${theme}"`);
+        seen.add(key);
+        article.annotations.push({
+          theme,
+          start,
+          end: start + a.quote.length,
+          quote: a.quote,
+          annotator: a.annotator,
+          note: a.note ?? null,
+        });
+      }
+    });
+  }
+
+  if (errors.length > 0 || !orgs || !codebook || !meta) return { ok: false, errors };
+
+  const themeList = codebook.themes.map((t, i) => ({ ...t, order: i + 1 }));
+  for (const a of articles) {
+    a.annotations.sort((x, y) => x.start - y.start || x.end - y.end || x.theme.localeCompare(y.theme));
+    a.stats = articleThemeStats(a.body, a.annotations, themeList.map((t) => t.slug));
+  }
+  return {
+    ok: true,
+    plan: { codebook: { version: codebook.version, themes: themeList }, organizations: orgs.organizations, articles },
+  };
+}

@@ -1,0 +1,170 @@
+// Brings the database in line with a validated seed plan, in one transaction, touching only
+// rows that differ: a second run changes nothing, and editing one annotation file changes
+// exactly that article's passages and totals. Articles that are not in the seeds (imported
+// later) are left alone.
+import type { Prisma, PrismaClient } from "../../generated/prisma/client";
+import type { PlannedAnnotation, SeedPlan } from "./load";
+
+export type SeedChanges = {
+  themes: number;
+  organizations: number;
+  articles: number;
+  annotationsAdded: number;
+  annotationsRemoved: number;
+  statsChanged: number;
+};
+
+type Tx = Prisma.TransactionClient;
+
+const annotationKey = (a: PlannedAnnotation & { theme: string }) =>
+  JSON.stringify([a.theme, a.start, a.end, a.quote, a.annotator, a.note]);
+
+function differs<T extends object>(row: T, want: Partial<T>): boolean {
+  return Object.entries(want).some(([k, v]) => row[k as keyof T] !== v);
+}
+
+export async function writeSeedPlan(prisma: PrismaClient, plan: SeedPlan): Promise<SeedChanges> {
+  return prisma.$transaction((tx) => syncPlan(tx, plan), { timeout: 120_000, maxWait: 10_000 });
+}
+
+async function syncPlan(tx: Tx, plan: SeedPlan): Promise<SeedChanges> {
+  const changes: SeedChanges = {
+    themes: 0,
+    organizations: 0,
+    articles: 0,
+    annotationsAdded: 0,
+    annotationsRemoved: 0,
+    statsChanged: 0,
+  };
+
+  const codebook = await tx.codebook.findUnique({ where: { id: 1 } });
+  if (codebook?.version !== plan.codebook.version) {
+    await tx.codebook.upsert({ where: { id: 1 }, create: { version: plan.codebook.version }, update: { version: plan.codebook.version } });
+  }
+
+  const themeIds = new Map<string, number>();
+  const existingThemes = new Map((await tx.theme.findMany()).map((t) => [t.slug, t]));
+  for (const t of plan.codebook.themes) {
+    const want = {
+      name: t.name,
+      definition: t.definition,
+      cues: JSON.stringify(t.cues),
+      boundaries: JSON.stringify(t.boundaries),
+      colour: t.colour,
+      order: t.order,
+    };
+    const row = existingThemes.get(t.slug);
+    if (!row) {
+      const created = await tx.theme.create({ data: { slug: t.slug, ...want } });
+      themeIds.set(t.slug, created.id);
+      changes.themes++;
+    } else {
+      themeIds.set(t.slug, row.id);
+      if (differs(row, want)) {
+        await tx.theme.update({ where: { id: row.id }, data: want });
+        changes.themes++;
+      }
+    }
+  }
+  // The codebook is the source of truth for themes: one dropped from it goes, with its tags.
+  for (const [slug, row] of existingThemes) {
+    if (themeIds.has(slug)) continue;
+    await tx.articleTheme.deleteMany({ where: { themeId: row.id } });
+    const removed = await tx.annotation.deleteMany({ where: { themeId: row.id } });
+    changes.annotationsRemoved += removed.count;
+    await tx.theme.delete({ where: { id: row.id } });
+    changes.themes++;
+  }
+
+  const orgIds = new Map<string, number>();
+  const existingOrgs = new Map((await tx.organization.findMany()).map((o) => [o.slug, o]));
+  for (const o of plan.organizations) {
+    const want = { name: o.name, kind: o.kind, aliases: JSON.stringify(o.aliases) };
+    const row = existingOrgs.get(o.slug);
+    if (!row) {
+      orgIds.set(o.slug, (await tx.organization.create({ data: { slug: o.slug, ...want } })).id);
+      changes.organizations++;
+    } else {
+      orgIds.set(o.slug, row.id);
+      if (differs(row, want)) {
+        await tx.organization.update({ where: { id: row.id }, data: want });
+        changes.organizations++;
+      }
+    }
+  }
+  for (const [slug, row] of existingOrgs) if (!orgIds.has(slug)) orgIds.set(slug, row.id);
+
+  const existingArticles = new Map(
+    (await tx.article.findMany({ where: { slug: { in: plan.articles.map((a) => a.slug) } } })).map((a) => [a.slug, a]),
+  );
+  for (const a of plan.articles) {
+    const want = {
+      title: a.title,
+      titleNote: a.titleNote,
+      body: a.body,
+      wordCount: a.wordCount,
+      contentHash: a.contentHash,
+      dateStart: a.dateStart,
+      dateEnd: a.dateEnd,
+      datePrecision: a.datePrecision,
+      dateNote: a.dateNote,
+      sourceId: orgIds.get(a.source)!,
+      publisherId: a.publisher === null ? null : orgIds.get(a.publisher)!,
+      url: a.url,
+      attribution: a.attribution,
+    };
+    let row = existingArticles.get(a.slug);
+    let touched = true;
+    if (!row) row = await tx.article.create({ data: { slug: a.slug, ...want } });
+    else if (differs(row, want)) row = await tx.article.update({ where: { id: row.id }, data: want });
+    else touched = false;
+    const articleId = row.id;
+
+    const wantMentions = new Set(a.mentions.map((m) => orgIds.get(m)!));
+    const haveMentions = new Set(
+      (await tx.articleMention.findMany({ where: { articleId } })).map((m) => m.organizationId),
+    );
+    const addMentions = [...wantMentions].filter((id) => !haveMentions.has(id));
+    const dropMentions = [...haveMentions].filter((id) => !wantMentions.has(id));
+    if (addMentions.length) await tx.articleMention.createMany({ data: addMentions.map((organizationId) => ({ articleId, organizationId })) });
+    if (dropMentions.length) await tx.articleMention.deleteMany({ where: { articleId, organizationId: { in: dropMentions } } });
+    if (touched || addMentions.length || dropMentions.length) changes.articles++;
+
+    const slugById = new Map([...themeIds].map(([slug, id]) => [id, slug]));
+    const have = await tx.annotation.findMany({ where: { articleId } });
+    const haveByKey = new Map(have.map((h) => [annotationKey({ ...h, theme: slugById.get(h.themeId) ?? "" }), h]));
+    const wantKeys = new Set(a.annotations.map(annotationKey));
+    const stale = have.filter((h) => !wantKeys.has(annotationKey({ ...h, theme: slugById.get(h.themeId) ?? "" })));
+    const fresh = a.annotations.filter((p) => !haveByKey.has(annotationKey(p)));
+    if (stale.length) await tx.annotation.deleteMany({ where: { id: { in: stale.map((s) => s.id) } } });
+    if (fresh.length) {
+      await tx.annotation.createMany({
+        data: fresh.map((p) => ({
+          articleId,
+          themeId: themeIds.get(p.theme)!,
+          start: p.start,
+          end: p.end,
+          quote: p.quote,
+          annotator: p.annotator,
+          note: p.note,
+        })),
+      });
+    }
+    changes.annotationsAdded += fresh.length;
+    changes.annotationsRemoved += stale.length;
+
+    const haveStats = new Map((await tx.articleTheme.findMany({ where: { articleId } })).map((s) => [s.themeId, s]));
+    for (const [slug, stat] of a.stats) {
+      const themeId = themeIds.get(slug)!;
+      const cur = haveStats.get(themeId);
+      if (cur && cur.taggedWords === stat.taggedWords && cur.passages === stat.passages) continue;
+      await tx.articleTheme.upsert({
+        where: { articleId_themeId: { articleId, themeId } },
+        create: { articleId, themeId, ...stat },
+        update: stat,
+      });
+      changes.statsChanged++;
+    }
+  }
+  return changes;
+}

@@ -1,0 +1,33 @@
+// Prisma's seed command (`npm run db:seed`). Validates every seed file first; on any problem
+// it prints "file: entry: reason" for each and exits 1 without opening the database.
+import path from "node:path";
+import { createPrismaClient } from "../lib/prisma-client";
+import { loadSeed } from "../lib/seed/load";
+import { seedSummary } from "../lib/seed/summary";
+import { writeSeedPlan } from "../lib/seed/write";
+
+async function main(): Promise<number> {
+  const dir = path.resolve(process.env.SEED_DIR ?? "seeds");
+  const result = loadSeed(dir);
+  if (!result.ok) {
+    console.error(`Seed not loaded: ${result.errors.length} problem(s); the database was not changed.`);
+    for (const e of result.errors) console.error(`  ${e}`);
+    return 1;
+  }
+  const prisma = createPrismaClient();
+  try {
+    const changes = await writeSeedPlan(prisma, result.plan);
+    console.log(seedSummary(result.plan, changes));
+    return 0;
+  } finally {
+    await prisma.$disconnect();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    console.error(`Seed failed, nothing was written: ${e instanceof Error ? e.message : String(e)}`);
+    process.exit(1);
+  },
+);
