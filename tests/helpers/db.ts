@@ -1,0 +1,38 @@
+// A real SQLite file per test suite, built by applying the committed migrations in order,
+// exactly as `prisma migrate deploy` would, without spawning the CLI for every suite.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import Database from "better-sqlite3";
+
+export type TempDb = { file: string; url: string; cleanup: () => void };
+
+export function createTempDb(): TempDb {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ptt-test-"));
+  const file = path.join(dir, "test.db");
+  const db = new Database(file);
+  const migrations = path.join(import.meta.dirname, "../../prisma/migrations");
+  for (const m of fs.readdirSync(migrations).filter((d) => /^\d+_/.test(d)).sort()) {
+    db.exec(fs.readFileSync(path.join(migrations, m, "migration.sql"), "utf8"));
+  }
+  db.close();
+  return { file, url: `file:${file}`, cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** Every row of every table, for "the database is exactly as it was" checks. */
+export function snapshot(file: string): string {
+  const db = new Database(file, { readonly: true });
+  const tables = db
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+    .all() as { name: string }[];
+  const out = tables.map((t) => ({ table: t.name, rows: db.prepare(`SELECT * FROM "${t.name}" ORDER BY rowid`).all() }));
+  db.close();
+  return JSON.stringify(out);
+}
+
+/** Copy a seed directory to a scratch place so a test can break it. */
+export function copySeedDir(from: string): string {
+  const to = fs.mkdtempSync(path.join(os.tmpdir(), "ptt-seed-"));
+  fs.cpSync(from, to, { recursive: true });
+  return to;
+}
