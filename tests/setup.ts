@@ -2,7 +2,7 @@ import "@testing-library/jest-dom/vitest";
 
 // Recharts measures its container with ResizeObserver, which jsdom lacks: report a fixed
 // size so charts render in component tests.
-if (typeof window !== "undefined" && !("ResizeObserver" in window)) {
+if (typeof window !== "undefined" && typeof window.ResizeObserver === "undefined") {
   class ResizeObserverStub {
     constructor(private readonly callback: ResizeObserverCallback) {}
     observe(target: Element) {

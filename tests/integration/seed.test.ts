@@ -19,8 +19,14 @@ async function seed(prisma: PrismaClient, dir: string) {
   return writeSeedPlan(prisma, result.plan);
 }
 
-function editJson(file: string, edit: (data: any) => void) {
-  const data = JSON.parse(fs.readFileSync(file, "utf8"));
+// Just enough of the seed files' shapes for the edits below.
+type EditableSeedJson = {
+  annotations: { quote: string; themes: string[]; occurrence?: number }[];
+  articles: Record<string, unknown>[];
+};
+
+function editJson(file: string, edit: (data: EditableSeedJson) => void) {
+  const data = JSON.parse(fs.readFileSync(file, "utf8")) as EditableSeedJson;
   edit(data);
   fs.writeFileSync(file, JSON.stringify(data, null, 2));
 }

@@ -1,0 +1,69 @@
+import Link from "next/link";
+import { formatDate } from "@/lib/dates";
+import type { ArticleListItem, ThemeInfo } from "@/lib/queries/articles";
+import { ThemeSwatch } from "./theme-swatch";
+
+const PRECISION_HINT: Record<string, string> = {
+  day: "",
+  month: "known to the month",
+  year: "known to the year",
+  unknown: "",
+};
+
+/** The articles in view with date (and how precise it is), organizations, words and passages per theme. */
+export function ArticleTable({ articles, themes }: { articles: ArticleListItem[]; themes: ThemeInfo[] }) {
+  if (articles.length === 0) {
+    return <p className="rounded border border-border bg-surface p-4 text-sm text-muted">No articles match these filters.</p>;
+  }
+  return (
+    <div className="overflow-x-auto rounded border border-border">
+      <table className="w-full min-w-[48rem] border-collapse text-sm">
+        <caption className="sr-only">Articles with passages per theme</caption>
+        <thead className="bg-surface text-left">
+          <tr>
+            <th scope="col" className="px-3 py-2 font-medium">Article</th>
+            <th scope="col" className="px-3 py-2 font-medium">Date</th>
+            <th scope="col" className="px-3 py-2 font-medium">Source</th>
+            <th scope="col" className="px-3 py-2 font-medium">Publisher</th>
+            <th scope="col" className="px-3 py-2 text-right font-medium">Words</th>
+            {themes.map((t) => (
+              <th key={t.slug} scope="col" className="px-3 py-2 text-right font-medium">
+                <span className="inline-flex items-center gap-1.5">
+                  <ThemeSwatch colour={t.colour} />
+                  {t.name}
+                </span>
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {articles.map((a) => (
+            <tr key={a.slug} className="border-t border-border align-top">
+              <td className="max-w-md px-3 py-2">
+                <Link href={`/articles/${a.slug}`}>{a.title}</Link>
+              </td>
+              <td className="whitespace-nowrap px-3 py-2">
+                {a.datePrecision === "unknown" ? (
+                  <span className="text-muted">date unknown</span>
+                ) : (
+                  <>
+                    <time dateTime={a.dateStart ?? undefined}>{formatDate(a.dateStart, a.datePrecision)}</time>
+                    {PRECISION_HINT[a.datePrecision] && <span className="block text-xs text-muted">{PRECISION_HINT[a.datePrecision]}</span>}
+                  </>
+                )}
+              </td>
+              <td className="px-3 py-2">{a.source.name}</td>
+              <td className="px-3 py-2">{a.publisher?.name ?? <span className="text-muted">unknown</span>}</td>
+              <td className="px-3 py-2 text-right tabular-nums">{a.wordCount.toLocaleString("en")}</td>
+              {themes.map((t) => (
+                <td key={t.slug} className="px-3 py-2 text-right tabular-nums">
+                  {a.themes[t.slug]?.passages ?? 0}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,114 @@
+// The one filter schema: the dashboard page, the JSON API and the CSV exports all parse
+// the URL's query with it, and the filter controls write the URL with `toSearchParams`,
+// so a view is exactly its URL. Types come from the schema.
+import { z } from "zod";
+import { isIsoDay } from "./dates";
+
+export const ORG_ROLES = ["source", "publisher", "mentioned"] as const;
+export const GRANULARITIES = ["month", "quarter", "year"] as const;
+export const METRICS = ["share", "passages", "articles"] as const;
+
+export const DEFAULTS = { orgRole: "source", granularity: "quarter", metric: "share" } as const;
+
+const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be a slug (lower-case words joined by hyphens)");
+const isoDay = z.string().refine(isIsoDay, "must be a real date written YYYY-MM-DD");
+const one = <T extends z.ZodType<unknown, string | undefined>>(schema: T) =>
+  z
+    .array(z.string())
+    .max(1, "may be given only once")
+    .optional()
+    .transform((v) => v?.[0])
+    .pipe(schema);
+
+export const filtersSchema = z
+  .strictObject({
+    theme: z.array(slug).max(50, "at most 50 themes").default([]),
+    org: z.array(slug).max(200, "at most 200 organizations").default([]),
+    orgRole: one(z.enum(ORG_ROLES).default(DEFAULTS.orgRole)),
+    from: one(isoDay.optional()),
+    to: one(isoDay.optional()),
+    granularity: one(z.enum(GRANULARITIES).default(DEFAULTS.granularity)),
+    metric: one(z.enum(METRICS).default(DEFAULTS.metric)),
+  })
+  .refine((f) => !f.from || !f.to || f.from <= f.to, { path: ["to"], message: "must not be before from" })
+  .transform(({ theme, org, ...rest }) => ({
+    themes: [...new Set(theme)],
+    orgs: [...new Set(org)],
+    ...rest,
+  }));
+
+export type Filters = z.infer<typeof filtersSchema>;
+export type OrgRole = Filters["orgRole"];
+export type Granularity = Filters["granularity"];
+export type Metric = Filters["metric"];
+
+export type ParamIssue = { parameter: string; message: string };
+export type ParseResult<T> = { ok: true; value: T } | { ok: false; issues: ParamIssue[] };
+
+type RawParams = URLSearchParams | Record<string, string | string[] | undefined>;
+
+/** Every parameter as a list of its values, blanks dropped (an empty form field means "not set"). */
+export function toMultiMap(params: RawParams, ignore: readonly string[] = []): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  const add = (k: string, v: string) => {
+    if (ignore.includes(k) || v.trim() === "") return;
+    (out[k] ??= []).push(v.trim());
+  };
+  if (params instanceof URLSearchParams) params.forEach((v, k) => add(k, v));
+  else for (const [k, v] of Object.entries(params)) for (const x of Array.isArray(v) ? v : v === undefined ? [] : [v]) add(k, x);
+  return out;
+}
+
+export function issuesOf(error: z.ZodError): ParamIssue[] {
+  return error.issues.map((i) => {
+    const parameter = i.code === "unrecognized_keys" ? i.keys.join(", ") : String(i.path[0] ?? "query");
+    const message =
+      i.code === "unrecognized_keys"
+        ? `unknown parameter${i.keys.length > 1 ? "s" : ""}; expected ${Object.keys(filtersSchema.in.shape).join(", ")}`
+        : i.code === "invalid_value" && "values" in i
+          ? `must be one of ${i.values.map(String).join(", ")}`
+          : i.message;
+    return { parameter, message };
+  });
+}
+
+/** Parse a URL query into filters; `extra` names page-only parameters to leave alone. */
+export function parseFilters(params: RawParams, extra: readonly string[] = []): ParseResult<Filters> {
+  const parsed = filtersSchema.safeParse(toMultiMap(params, extra));
+  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, issues: issuesOf(parsed.error) };
+}
+
+/** Unknown theme or organization slugs, checked against what the database holds. */
+export function checkKnownSlugs(filters: Filters, known: { themes: readonly string[]; orgs: readonly string[] }): ParamIssue[] {
+  const issues: ParamIssue[] = [];
+  const themes = new Set(known.themes);
+  const orgs = new Set(known.orgs);
+  for (const t of filters.themes) if (!themes.has(t)) issues.push({ parameter: "theme", message: `unknown theme "${t}"; known: ${known.themes.join(", ")}` });
+  for (const o of filters.orgs) if (!orgs.has(o)) issues.push({ parameter: "org", message: `unknown organization "${o}"` });
+  return issues;
+}
+
+/** The URL query for a view, defaults left out so shared links stay short. */
+export function toSearchParams(f: Partial<Filters>): URLSearchParams {
+  const p = new URLSearchParams();
+  for (const t of f.themes ?? []) p.append("theme", t);
+  for (const o of f.orgs ?? []) p.append("org", o);
+  if (f.orgRole && f.orgRole !== DEFAULTS.orgRole) p.set("orgRole", f.orgRole);
+  if (f.from) p.set("from", f.from);
+  if (f.to) p.set("to", f.to);
+  if (f.granularity && f.granularity !== DEFAULTS.granularity) p.set("granularity", f.granularity);
+  if (f.metric && f.metric !== DEFAULTS.metric) p.set("metric", f.metric);
+  return p;
+}
+
+export const METRIC_LABELS: Record<Metric, string> = {
+  share: "Share of text (%)",
+  passages: "Passages",
+  articles: "Articles with the theme (%)",
+};
+
+export const ORG_ROLE_LABELS: Record<OrgRole, string> = {
+  source: "Source (whose words)",
+  publisher: "Publisher (site)",
+  mentioned: "Mentioned",
+};
