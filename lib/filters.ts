@@ -112,3 +112,15 @@ export const ORG_ROLE_LABELS: Record<OrgRole, string> = {
   publisher: "Publisher (site)",
   mentioned: "Mentioned",
 };
+
+/** A short, file-name-safe description of a view, for downloads: "quarter-share-reform-source-sasac-2023-01-01-to-2023-12-31". */
+export function viewSlug(f: Filters, parts: readonly ("granularity" | "metric")[] = ["granularity", "metric"]): string {
+  const bits: string[] = [];
+  if (parts.includes("granularity")) bits.push(f.granularity);
+  if (parts.includes("metric")) bits.push(f.metric);
+  bits.push(f.themes.length ? f.themes.join("+") : "all-themes");
+  if (f.orgs.length) bits.push(`${f.orgRole}-${f.orgs.join("+")}`);
+  if (f.from || f.to) bits.push(`${f.from ?? "start"}-to-${f.to ?? "end"}`);
+  const slug = bits.join("_").replace(/[^a-z0-9+_-]/gi, "-");
+  return slug.length > 150 ? slug.slice(0, 150) : slug;
+}

@@ -63,3 +63,85 @@ export async function getArticleList(where: { ids?: number[] } = {}): Promise<Ar
     themes: Object.fromEntries(themeStats.map((s) => [s.theme.slug, { passages: s.passages, taggedWords: s.taggedWords }])),
   }));
 }
+
+export async function getArticle(slug: string) {
+  const a = await prisma.article.findUnique({
+    where: { slug },
+    include: {
+      source: true,
+      publisher: true,
+      mentions: { include: { organization: true } },
+      annotations: { include: { theme: { select: { slug: true } } }, orderBy: [{ start: "asc" }, { end: "asc" }] },
+      themeStats: { include: { theme: { select: { slug: true } } } },
+    },
+  });
+  if (!a) return null;
+  return {
+    slug: a.slug,
+    title: a.title,
+    titleNote: a.titleNote,
+    body: a.body,
+    wordCount: a.wordCount,
+    dateStart: a.dateStart,
+    dateEnd: a.dateEnd,
+    datePrecision: a.datePrecision,
+    dateNote: a.dateNote,
+    url: a.url,
+    attribution: a.attribution,
+    source: { slug: a.source.slug, name: a.source.name },
+    publisher: a.publisher ? { slug: a.publisher.slug, name: a.publisher.name } : null,
+    mentions: a.mentions.map((m) => ({ slug: m.organization.slug, name: m.organization.name })).sort((x, y) => x.name.localeCompare(y.name)),
+    annotations: a.annotations.map((x) => ({
+      id: x.id,
+      theme: x.theme.slug,
+      start: x.start,
+      end: x.end,
+      quote: x.quote,
+      annotator: x.annotator,
+      note: x.note,
+    })),
+    stats: Object.fromEntries(a.themeStats.map((s) => [s.theme.slug, { taggedWords: s.taggedWords, passages: s.passages }])),
+  };
+}
+
+export type ArticleDetail = NonNullable<Awaited<ReturnType<typeof getArticle>>>;
+
+export type CodebookEntry = ThemeInfo & {
+  passages: number;
+  articles: number;
+  taggedWords: number;
+  examples: { id: number; quote: string; articleSlug: string; articleTitle: string }[];
+};
+
+/** The codebook with, per theme, how often it was applied and a few typical passages. */
+export async function getCodebook(examplesPerTheme = 3): Promise<{ version: string; totalArticles: number; themes: CodebookEntry[] }> {
+  const [themes, version, totalArticles, counts, examples] = await Promise.all([
+    getThemes(),
+    getCodebookVersion(),
+    prisma.article.count(),
+    prisma.$queryRaw<{ slug: string; passages: bigint; articles: bigint; tagged: bigint }[]>`
+      SELECT t.slug, SUM(s.passages) AS passages, SUM(CASE WHEN s.passages > 0 THEN 1 ELSE 0 END) AS articles,
+        SUM(s."taggedWords") AS tagged
+      FROM "Theme" t LEFT JOIN "ArticleTheme" s ON s."themeId" = t.id GROUP BY t.id`,
+    // Typical rather than extreme: passages nearest 160 characters, from different articles first.
+    prisma.$queryRaw<{ id: bigint; slug: string; quote: string; articleSlug: string; articleTitle: string }[]>`
+      SELECT id, slug, quote, "articleSlug", "articleTitle" FROM (
+        SELECT p.id, t.slug, p.quote, a.slug AS "articleSlug", a.title AS "articleTitle",
+          ROW_NUMBER() OVER (PARTITION BY t.id ORDER BY rn_article, ABS(LENGTH(p.quote) - 160)) AS rn
+        FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY "themeId", "articleId" ORDER BY ABS(LENGTH(quote) - 160)) AS rn_article FROM "Annotation") p
+        JOIN "Theme" t ON t.id = p."themeId" JOIN "Article" a ON a.id = p."articleId"
+      ) WHERE rn <= ${examplesPerTheme} ORDER BY slug, rn`,
+  ]);
+  const bySlug = new Map(counts.map((c) => [c.slug, c]));
+  return {
+    version,
+    totalArticles,
+    themes: themes.map((t) => ({
+      ...t,
+      passages: Number(bySlug.get(t.slug)?.passages ?? 0),
+      articles: Number(bySlug.get(t.slug)?.articles ?? 0),
+      taggedWords: Number(bySlug.get(t.slug)?.tagged ?? 0),
+      examples: examples.filter((e) => e.slug === t.slug).map((e) => ({ id: Number(e.id), quote: e.quote, articleSlug: e.articleSlug, articleTitle: e.articleTitle })),
+    })),
+  };
+}

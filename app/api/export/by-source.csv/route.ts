@@ -1,0 +1,8 @@
+import { BY_SOURCE_COLUMNS, bySourceRows } from "@/lib/exports";
+import { viewSlug } from "@/lib/filters";
+import { csvResponse, filteredRoute } from "@/lib/http";
+import { getBySource } from "@/lib/queries/analytics";
+
+export const GET = filteredRoute(async (filters, { catalog }) =>
+  csvResponse(`theme-by-source_${viewSlug(filters, ["metric"])}`, BY_SOURCE_COLUMNS, bySourceRows(await getBySource(filters)), filters, catalog),
+);

@@ -1,0 +1,8 @@
+import { PASSAGES_COLUMNS, passageRows } from "@/lib/exports";
+import { viewSlug } from "@/lib/filters";
+import { csvResponse, filteredRoute } from "@/lib/http";
+import { getPassages } from "@/lib/queries/analytics";
+
+export const GET = filteredRoute(async (filters, { catalog }) =>
+  csvResponse(`passages_${viewSlug(filters, [])}`, PASSAGES_COLUMNS, passageRows((await getPassages(filters)).passages), filters, catalog),
+);

@@ -1,0 +1,114 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ArticleReader } from "@/components/article-reader";
+import { ThemeSwatch } from "@/components/theme-swatch";
+import { formatValue } from "@/lib/aggregate";
+import { formatDate } from "@/lib/dates";
+import { percent } from "@/lib/metrics";
+import { getArticle, getThemes } from "@/lib/queries/articles";
+
+type Props = { params: Promise<{ slug: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const article = await getArticle((await params).slug);
+  return { title: article?.title ?? "Article not found" };
+}
+
+const PRECISION_TEXT: Record<string, string> = {
+  day: "known to the day",
+  month: "known to the month",
+  year: "known to the year",
+  unknown: "unknown",
+};
+
+export default async function ArticlePage({ params }: Props) {
+  const [article, themes] = await Promise.all([getArticle((await params).slug), getThemes()]);
+  if (!article) notFound();
+  return (
+    <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_20rem]">
+      <article className="min-w-0">
+        <p className="mb-2 text-sm">
+          <Link href="/articles">← All articles</Link>
+        </p>
+        <h1 className="text-2xl font-semibold leading-snug">{article.title}</h1>
+        {article.titleNote && <p className="mt-1 text-sm italic text-muted">{article.titleNote}</p>}
+        <p className="mb-6 mt-2 text-sm text-muted">
+          {formatDate(article.dateStart, article.datePrecision)} · {article.source.name}
+          {article.publisher && article.publisher.slug !== article.source.slug ? ` · via ${article.publisher.name}` : ""}
+        </p>
+        <ArticleReader article={article} themes={themes} />
+      </article>
+
+      <aside className="space-y-6 text-sm lg:sticky lg:top-4 lg:self-start">
+        <section aria-labelledby="legend-title" className="rounded-lg border border-border p-4">
+          <h2 id="legend-title" className="mb-2 font-semibold">Themes in this article</h2>
+          <table className="w-full text-sm" data-testid="article-themes">
+            <thead className="text-left text-xs text-muted">
+              <tr>
+                <th scope="col" className="pb-1 font-medium">Theme</th>
+                <th scope="col" className="pb-1 text-right font-medium">Passages</th>
+                <th scope="col" className="pb-1 text-right font-medium">Share</th>
+              </tr>
+            </thead>
+            <tbody>
+              {themes.map((t) => {
+                const s = article.stats[t.slug] ?? { taggedWords: 0, passages: 0 };
+                return (
+                  <tr key={t.slug} className="border-t border-border">
+                    <th scope="row" className="py-1 text-left font-normal">
+                      <span className="inline-flex items-center gap-1.5">
+                        <ThemeSwatch colour={t.colour} />
+                        {t.name}
+                      </span>
+                    </th>
+                    <td className="py-1 text-right tabular-nums">{s.passages}</td>
+                    <td className="py-1 text-right tabular-nums" title={`${s.taggedWords} of ${article.wordCount} words`}>
+                      {formatValue("share", percent(s.taggedWords, article.wordCount))}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+          <p className="mt-2 text-xs text-muted">
+            Share = words inside the theme’s passages ÷ {article.wordCount.toLocaleString("en")} words. Overlapping passages show
+            one underline per theme.
+          </p>
+        </section>
+
+        <section aria-labelledby="meta-title" className="rounded-lg border border-border p-4">
+          <h2 id="meta-title" className="mb-2 font-semibold">About this text</h2>
+          <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-2">
+            <dt className="text-muted">Date</dt>
+            <dd>
+              {formatDate(article.dateStart, article.datePrecision)}{" "}
+              <span className="text-muted">({PRECISION_TEXT[article.datePrecision]})</span>
+              <p className="mt-1 text-xs text-muted" data-testid="date-note">{article.dateNote}</p>
+            </dd>
+            <dt className="text-muted">Source</dt>
+            <dd>{article.source.name}</dd>
+            <dt className="text-muted">Publisher</dt>
+            <dd>{article.publisher?.name ?? <span className="text-muted">not known</span>}</dd>
+            {article.attribution && (
+              <>
+                <dt className="text-muted">Credited</dt>
+                <dd>“Source: {article.attribution}”</dd>
+              </>
+            )}
+            <dt className="text-muted">Mentions</dt>
+            <dd>{article.mentions.length ? article.mentions.map((m) => m.name).join("; ") : "none recorded"}</dd>
+            <dt className="text-muted">Words</dt>
+            <dd className="tabular-nums">{article.wordCount.toLocaleString("en")}</dd>
+            {article.url && (
+              <>
+                <dt className="text-muted">Original</dt>
+                <dd className="break-all"><a href={article.url}>{article.url}</a></dd>
+              </>
+            )}
+          </dl>
+        </section>
+      </aside>
+    </div>
+  );
+}

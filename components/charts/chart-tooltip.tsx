@@ -1,0 +1,47 @@
+"use client";
+import { formatValue } from "@/lib/aggregate";
+import type { Metric } from "@/lib/filters";
+import type { Cell, ThemeRef } from "@/lib/queries/analytics";
+
+/** What one point or bar stands for: the value and the denominator it was divided by. */
+export function denominatorText(metric: Metric, c: Cell): string {
+  if (metric === "share") return `${c.taggedWords.toLocaleString("en")} of ${c.words.toLocaleString("en")} words`;
+  if (metric === "articles") return `${c.articlesWithTheme} of ${c.articles} articles`;
+  return `in ${c.articles} article${c.articles === 1 ? "" : "s"}`;
+}
+
+export function ChartTooltipBox({
+  title,
+  subtitle,
+  metric,
+  themes,
+  cells,
+}: {
+  title: string;
+  subtitle: string;
+  metric: Metric;
+  themes: ThemeRef[];
+  cells: Cell[];
+}) {
+  return (
+    <div className="rounded border border-border bg-background px-3 py-2 text-xs shadow-lg">
+      <p className="font-semibold">{title}</p>
+      <p className="mb-1 text-muted">{subtitle}</p>
+      <ul className="space-y-0.5">
+        {themes.map((t) => {
+          const c = cells.find((x) => x.theme === t.slug);
+          if (!c) return null;
+          return (
+            <li key={t.slug} className="flex items-center gap-2">
+              <span aria-hidden className="inline-block size-2.5 rounded-full" style={{ backgroundColor: t.colour }} />
+              <span className="min-w-28">{t.name}</span>
+              <span className="font-medium tabular-nums">{formatValue(metric, c.value)}</span>
+              <span className="text-muted">({denominatorText(metric, c)})</span>
+            </li>
+          );
+        })}
+      </ul>
+      <p className="mt-1 text-muted">Click a point to see its passages.</p>
+    </div>
+  );
+}

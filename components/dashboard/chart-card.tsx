@@ -1,0 +1,53 @@
+import type { ThemeRef } from "@/lib/queries/analytics";
+import { ThemeLegend } from "../theme-legend";
+
+/** A chart with its title, what it counts, a CSV download of exactly its numbers and its data table. */
+export function ChartCard({
+  id,
+  title,
+  description,
+  csvHref,
+  csvLabel,
+  note,
+  table,
+  themes,
+  children,
+}: {
+  themes: ThemeRef[];
+  id: string;
+  title: string;
+  description: React.ReactNode;
+  csvHref: string;
+  csvLabel: string;
+  note?: React.ReactNode;
+  table: React.ReactNode;
+  children: React.ReactNode;
+}) {
+  return (
+    <section aria-labelledby={`${id}-title`} className="rounded-lg border border-border p-4">
+      <div className="mb-3 flex flex-wrap items-start justify-between gap-2">
+        <div>
+          <h2 id={`${id}-title`} className="text-lg font-semibold">
+            {title}
+          </h2>
+          <p className="text-sm text-muted">{description}</p>
+        </div>
+        <a
+          href={csvHref}
+          download
+          className="rounded border border-border px-3 py-1.5 text-sm no-underline hover:bg-surface"
+          aria-label={csvLabel}
+        >
+          Download CSV
+        </a>
+      </div>
+      <ThemeLegend themes={themes} />
+      {children}
+      {note && <div className="mt-2 text-sm text-muted">{note}</div>}
+      <details className="mt-3">
+        <summary className="cursor-pointer text-sm text-accent">Show data table</summary>
+        <div className="mt-2 overflow-x-auto">{table}</div>
+      </details>
+    </section>
+  );
+}

@@ -1,0 +1,100 @@
+// The accessible twins of the charts: the same numbers, with every value a link to the
+// passages behind it (the keyboard way into the drill-down).
+import { formatValue } from "@/lib/aggregate";
+import type { Metric } from "@/lib/filters";
+import type { BySource, Cell, ThemeRef, Timeline } from "@/lib/queries/analytics";
+import { ThemeSwatch } from "../theme-swatch";
+
+function denominator(metric: Metric, c: Cell): string {
+  if (metric === "share") return `${c.taggedWords.toLocaleString("en")} / ${c.words.toLocaleString("en")} words`;
+  if (metric === "articles") return `${c.articlesWithTheme} / ${c.articles} articles`;
+  return `${c.articles} articles`;
+}
+
+function ValueCell({ metric, cell, href, theme }: { metric: Metric; cell: Cell; href: string; theme: ThemeRef }) {
+  return (
+    <td className="px-3 py-1.5 text-right tabular-nums" data-theme={theme.slug} data-value={cell.value}>
+      {cell.passages > 0 ? (
+        <a href={href} aria-label={`${theme.name}: ${formatValue(metric, cell.value)}, show ${cell.passages} passages`}>
+          {formatValue(metric, cell.value)}
+        </a>
+      ) : (
+        formatValue(metric, cell.value)
+      )}
+      <span className="block text-xs text-muted">{denominator(metric, cell)}</span>
+    </td>
+  );
+}
+
+function ThemeHeaders({ themes }: { themes: ThemeRef[] }) {
+  return themes.map((t) => (
+    <th key={t.slug} scope="col" className="px-3 py-1.5 text-right font-medium">
+      <span className="inline-flex items-center gap-1.5">
+        <ThemeSwatch colour={t.colour} />
+        {t.name}
+      </span>
+    </th>
+  ));
+}
+
+const drillHref = (baseQuery: string, drill: string) => {
+  const q = new URLSearchParams(baseQuery);
+  q.set("drill", drill);
+  return `?${q.toString()}#passages`;
+};
+
+export function TimelineTable({ timeline, baseQuery }: { timeline: Timeline; baseQuery: string }) {
+  return (
+    <table className="w-full border-collapse text-sm" data-testid="timeline-table">
+      <caption className="sr-only">Theme timeline data</caption>
+      <thead className="bg-surface text-left">
+        <tr>
+          <th scope="col" className="px-3 py-1.5 font-medium">Period</th>
+          <th scope="col" className="px-3 py-1.5 text-right font-medium">Articles</th>
+          <th scope="col" className="px-3 py-1.5 text-right font-medium">Words</th>
+          <ThemeHeaders themes={timeline.themes} />
+        </tr>
+      </thead>
+      <tbody>
+        {timeline.periods.map((p) => (
+          <tr key={p.period} className="border-t border-border" data-period={p.period}>
+            <th scope="row" className="px-3 py-1.5 text-left font-normal">{p.label}</th>
+            <td className="px-3 py-1.5 text-right tabular-nums">{p.articles}</td>
+            <td className="px-3 py-1.5 text-right tabular-nums">{p.words.toLocaleString("en")}</td>
+            {timeline.themes.map((t, i) => (
+              <ValueCell key={t.slug} metric={timeline.metric} cell={p.cells[i]} theme={t} href={drillHref(baseQuery, `period:${p.period}:${t.slug}`)} />
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function BySourceTable({ bySource, baseQuery }: { bySource: BySource; baseQuery: string }) {
+  return (
+    <table className="w-full border-collapse text-sm" data-testid="by-source-table">
+      <caption className="sr-only">Theme emphasis by source data</caption>
+      <thead className="bg-surface text-left">
+        <tr>
+          <th scope="col" className="px-3 py-1.5 font-medium">Source</th>
+          <th scope="col" className="px-3 py-1.5 text-right font-medium">Articles</th>
+          <th scope="col" className="px-3 py-1.5 text-right font-medium">Words</th>
+          <ThemeHeaders themes={bySource.themes} />
+        </tr>
+      </thead>
+      <tbody>
+        {bySource.sources.map((s) => (
+          <tr key={s.source} className="border-t border-border" data-source={s.source}>
+            <th scope="row" className="px-3 py-1.5 text-left font-normal">{s.name}</th>
+            <td className="px-3 py-1.5 text-right tabular-nums">{s.articles}</td>
+            <td className="px-3 py-1.5 text-right tabular-nums">{s.words.toLocaleString("en")}</td>
+            {bySource.themes.map((t, i) => (
+              <ValueCell key={t.slug} metric={bySource.metric} cell={s.cells[i]} theme={t} href={drillHref(baseQuery, `source:${s.source}:${t.slug}`)} />
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

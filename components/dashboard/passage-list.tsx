@@ -1,0 +1,75 @@
+import Link from "next/link";
+import { formatDate } from "@/lib/dates";
+import type { PassageRow, ThemeRef } from "@/lib/queries/analytics";
+import { FocusOnMount } from "./focus-on-mount";
+
+/** The passages behind one point or bar: each quote in its theme's colour, with its article. */
+export function PassageList({
+  heading,
+  total,
+  passages,
+  themes,
+  closeHref,
+  exportHref,
+}: {
+  heading: string;
+  total: number;
+  passages: PassageRow[];
+  themes: ThemeRef[];
+  closeHref: string;
+  exportHref: string;
+}) {
+  const colour = new Map(themes.map((t) => [t.slug, t.colour]));
+  const name = new Map(themes.map((t) => [t.slug, t.name]));
+  return (
+    <section id="passages" aria-labelledby="passages-title" className="scroll-mt-4 rounded-lg border-2 border-accent p-4">
+      <div className="mb-3 flex flex-wrap items-start justify-between gap-2">
+        <div>
+          <FocusOnMount id="passages-title" className="text-lg font-semibold">
+            {heading}
+          </FocusOnMount>
+          <p className="text-sm text-muted">
+            {total === 0
+              ? "No passages behind this number."
+              : total > passages.length
+                ? `Showing the first ${passages.length} of ${total} passages.`
+                : `${total} passage${total === 1 ? "" : "s"}.`}
+          </p>
+        </div>
+        <div className="flex gap-2 text-sm">
+          <a href={exportHref} download className="rounded border border-border px-3 py-1.5 no-underline hover:bg-surface">
+            Download passages CSV
+          </a>
+          <Link href={closeHref} scroll={false} className="rounded border border-border px-3 py-1.5 no-underline hover:bg-surface">
+            Close
+          </Link>
+        </div>
+      </div>
+      <ol className="space-y-3">
+        {passages.map((p) => (
+          <li key={`${p.id}-${p.theme}`} className="rounded border border-border p-3" data-testid="passage">
+            <blockquote className="text-sm leading-relaxed">
+              <mark
+                className="rounded-sm px-0.5 text-foreground"
+                style={{ backgroundColor: `${colour.get(p.theme)}33`, boxShadow: `inset 0 -2px 0 ${colour.get(p.theme)}` }}
+              >
+                {p.quote}
+              </mark>
+            </blockquote>
+            <p className="mt-2 text-xs text-muted">
+              <span className="font-medium" style={{ color: colour.get(p.theme) }}>
+                {name.get(p.theme)}
+              </span>
+              {" · "}
+              <Link href={`/articles/${p.articleSlug}#passage-${p.id}`}>{p.articleTitle}</Link>
+              {" · "}
+              {formatDate(p.dateStart, p.datePrecision)}
+              {" · "}
+              {p.sourceName}
+            </p>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

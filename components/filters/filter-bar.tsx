@@ -1,0 +1,188 @@
+"use client";
+// The filter controls. They hold no state of their own: every change writes the URL (a new
+// history entry, so the back button steps through views) and the server renders the view.
+import { usePathname, useRouter } from "next/navigation";
+import { useTransition } from "react";
+import {
+  GRANULARITIES,
+  METRIC_LABELS,
+  METRICS,
+  ORG_ROLE_LABELS,
+  ORG_ROLES,
+  toSearchParams,
+  type Filters,
+} from "@/lib/filters";
+import type { Catalog } from "@/lib/queries/analytics";
+import { Segmented } from "./segmented";
+
+type Props = {
+  filters: Filters;
+  catalog: Pick<Catalog, "themes" | "organizations">;
+  /** The article list has no granularity or metric. */
+  showChartControls?: boolean;
+};
+
+const GRANULARITY_LABELS = { month: "Month", quarter: "Quarter", year: "Year" } as const;
+
+export function FilterBar({ filters, catalog, showChartControls = true }: Props) {
+  const router = useRouter();
+  const pathname = usePathname();
+  const [pending, startTransition] = useTransition();
+
+  const go = (next: Partial<Filters>) => {
+    const q = toSearchParams({ ...filters, ...next }).toString();
+    startTransition(() => router.push(q ? `${pathname}?${q}` : pathname, { scroll: false }));
+  };
+
+  const allThemes = catalog.themes.map((t) => t.slug);
+  const shownThemes = filters.themes.length ? filters.themes : allThemes;
+  const toggleTheme = (slug: string, on: boolean) => {
+    const next = on ? [...shownThemes, slug] : shownThemes.filter((s) => s !== slug);
+    // All themes is the default view: keep the URL short by saying nothing.
+    go({ themes: next.length === allThemes.length ? [] : allThemes.filter((s) => next.includes(s)) });
+  };
+
+  const role = filters.orgRole;
+  const orgs = catalog.organizations.filter((o) => o[role] > 0 || filters.orgs.includes(o.slug));
+  const toggleOrg = (slug: string, on: boolean) =>
+    go({ orgs: on ? [...filters.orgs, slug] : filters.orgs.filter((s) => s !== slug) });
+  const orgSummary =
+    filters.orgs.length === 0
+      ? "All organizations"
+      : filters.orgs.map((s) => catalog.organizations.find((o) => o.slug === s)?.name ?? s).join(", ");
+
+  return (
+    <form
+      aria-label="Filters"
+      className="flex flex-wrap items-end gap-x-6 gap-y-4 rounded-lg border border-border bg-surface p-4 text-sm"
+      onSubmit={(e) => e.preventDefault()}
+    >
+      <fieldset className="min-w-0">
+        <legend className="mb-1 font-medium">Themes</legend>
+        <div className="flex flex-wrap gap-2">
+          {catalog.themes.map((t) => {
+            const on = shownThemes.includes(t.slug);
+            return (
+              <label
+                key={t.slug}
+                className="inline-flex cursor-pointer items-center gap-1.5 rounded-full border border-border bg-background px-2.5 py-1 has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-accent"
+              >
+                <input
+                  type="checkbox"
+                  className="size-3.5"
+                  style={{ accentColor: t.colour }}
+                  checked={on}
+                  disabled={on && shownThemes.length === 1}
+                  onChange={(e) => toggleTheme(t.slug, e.target.checked)}
+                />
+                <span aria-hidden className="inline-block size-2.5 rounded-full" style={{ backgroundColor: t.colour }} />
+                {t.name}
+              </label>
+            );
+          })}
+        </div>
+      </fieldset>
+
+      <fieldset className="min-w-0">
+        <legend className="mb-1 font-medium">Organizations</legend>
+        <details className="group relative">
+          <summary className="flex max-w-72 cursor-pointer list-none items-center gap-2 rounded border border-border bg-background px-3 py-1.5">
+            <span className="truncate">{orgSummary}</span>
+            <span aria-hidden className="text-muted group-open:rotate-180">▾</span>
+          </summary>
+          <div className="absolute z-20 mt-1 w-80 max-w-[calc(100vw-2rem)] rounded border border-border bg-background p-3 shadow-lg">
+            <fieldset>
+              <legend className="mb-1 text-xs font-medium uppercase tracking-wide text-muted">Match organizations as</legend>
+              <Segmented
+                name="orgRole"
+                value={role}
+                options={ORG_ROLES.map((r) => ({ value: r, label: ORG_ROLE_LABELS[r] }))}
+                onChange={(v) => go({ orgRole: v })}
+                small
+              />
+            </fieldset>
+            <ul className="mt-3 max-h-64 space-y-1 overflow-y-auto">
+              {orgs.map((o) => (
+                <li key={o.slug}>
+                  <label className="flex cursor-pointer items-center gap-2">
+                    <input type="checkbox" checked={filters.orgs.includes(o.slug)} onChange={(e) => toggleOrg(o.slug, e.target.checked)} />
+                    <span className="flex-1">{o.name}</span>
+                    <span className="tabular-nums text-muted" title={`articles with this ${role}`}>
+                      {o[role]}
+                    </span>
+                  </label>
+                </li>
+              ))}
+              {orgs.length === 0 && <li className="text-muted">No organization is a {role} of any article.</li>}
+            </ul>
+            {filters.orgs.length > 0 && (
+              <button type="button" className="mt-2 text-accent underline" onClick={() => go({ orgs: [] })}>
+                Clear organizations
+              </button>
+            )}
+          </div>
+        </details>
+      </fieldset>
+
+      <fieldset className="flex gap-3">
+        <legend className="mb-1 font-medium">Dates</legend>
+        <label className="flex flex-col gap-0.5">
+          <span className="text-xs text-muted">From</span>
+          <input
+            type="date"
+            className="rounded border border-border bg-background px-2 py-1"
+            defaultValue={filters.from ?? ""}
+            key={`from-${filters.from ?? ""}`}
+            onChange={(e) => (e.target.value === "" || e.target.validity.valid) && go({ from: e.target.value || undefined })}
+          />
+        </label>
+        <label className="flex flex-col gap-0.5">
+          <span className="text-xs text-muted">To</span>
+          <input
+            type="date"
+            className="rounded border border-border bg-background px-2 py-1"
+            defaultValue={filters.to ?? ""}
+            key={`to-${filters.to ?? ""}`}
+            onChange={(e) => (e.target.value === "" || e.target.validity.valid) && go({ to: e.target.value || undefined })}
+          />
+        </label>
+      </fieldset>
+
+      {showChartControls && (
+        <>
+          <fieldset>
+            <legend className="mb-1 font-medium">Granularity</legend>
+            <Segmented
+              name="granularity"
+              value={filters.granularity}
+              options={GRANULARITIES.map((g) => ({ value: g, label: GRANULARITY_LABELS[g] }))}
+              onChange={(v) => go({ granularity: v })}
+            />
+          </fieldset>
+          <fieldset>
+            <legend className="mb-1 font-medium">Metric</legend>
+            <Segmented
+              name="metric"
+              value={filters.metric}
+              options={METRICS.map((m) => ({ value: m, label: METRIC_LABELS[m] }))}
+              onChange={(v) => go({ metric: v })}
+            />
+          </fieldset>
+        </>
+      )}
+
+      <div className="flex items-center gap-3">
+        <button
+          type="button"
+          className="rounded border border-border bg-background px-3 py-1.5 hover:bg-surface"
+          onClick={() => startTransition(() => router.push(pathname, { scroll: false }))}
+        >
+          Reset
+        </button>
+        <span role="status" aria-live="polite" className="text-muted">
+          {pending ? "Updating…" : ""}
+        </span>
+      </div>
+    </form>
+  );
+}

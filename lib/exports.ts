@@ -1,0 +1,43 @@
+// The CSV exports: each is the very data a chart or table draws, flattened to rows.
+import { csvDate } from "./aggregate";
+import type { CsvCell } from "./csv";
+import { countWords } from "./metrics";
+import type { ArticleThemeRow, BySource, PassageRow, Timeline } from "./queries/analytics";
+
+export const TIMELINE_COLUMNS = ["period_start", "period_end", "period", "theme", "metric", "value", "articles", "words", "tagged_words", "passages"] as const;
+export const BY_SOURCE_COLUMNS = ["source", "theme", "metric", "value", "articles", "words", "tagged_words", "passages"] as const;
+export const PASSAGES_COLUMNS = ["article_slug", "article_title", "date", "date_precision", "source", "publisher", "theme", "quote", "start", "end", "words", "annotator"] as const;
+export const ARTICLE_THEMES_COLUMNS = ["article_slug", "date", "date_precision", "source", "publisher", "words", "theme", "tagged_words", "passages"] as const;
+
+export function timelineRows(t: Timeline): CsvCell[][] {
+  return t.periods.flatMap((p) =>
+    p.cells.map((c) => [p.start, p.end, p.period, c.theme, t.metric, c.value, c.articles, c.words, c.taggedWords, c.passages]),
+  );
+}
+
+export function bySourceRows(b: BySource): CsvCell[][] {
+  return b.sources.flatMap((s) =>
+    s.cells.map((c) => [s.source, c.theme, b.metric, c.value, c.articles, c.words, c.taggedWords, c.passages]),
+  );
+}
+
+export function passageRows(passages: PassageRow[]): CsvCell[][] {
+  return passages.map((p) => [
+    p.articleSlug,
+    p.articleTitle,
+    csvDate(p.dateStart, p.datePrecision),
+    p.datePrecision,
+    p.source,
+    p.publisher,
+    p.theme,
+    p.quote,
+    p.start,
+    p.end,
+    countWords(p.quote),
+    p.annotator,
+  ]);
+}
+
+export function articleThemeRows(rows: ArticleThemeRow[]): CsvCell[][] {
+  return rows.map((r) => [r.articleSlug, csvDate(r.dateStart, r.datePrecision), r.datePrecision, r.source, r.publisher, r.words, r.theme, r.taggedWords, r.passages]);
+}

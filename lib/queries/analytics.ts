@@ -1,0 +1,304 @@
+import "server-only";
+// Every chart number is a sum over the per article x theme table (ArticleTheme), grouped in
+// SQL; nothing here loads passages to count them. The article filter (organizations by
+// role, date range) is built once and shared by every query, so the charts, the summary,
+// the drill-down and the exports always describe the same set of articles.
+import { Prisma } from "../../generated/prisma/client";
+import { metricValue, ZERO, type Totals } from "../aggregate";
+import type { Filters, Granularity } from "../filters";
+import { PLACEABLE, periodBounds, periodKey, periodLabel, periodRange, periodSql } from "../periods";
+import { prisma } from "../db";
+
+const n = (x: unknown): number => (x === null || x === undefined ? 0 : Number(x));
+
+/** WHERE conditions on `a` (Article) for the organization and date filters. */
+export function articleConditions(f: Filters): Prisma.Sql[] {
+  const c: Prisma.Sql[] = [];
+  if (f.orgs.length > 0) {
+    const slugs = Prisma.join(f.orgs);
+    if (f.orgRole === "source") c.push(Prisma.sql`a."sourceId" IN (SELECT id FROM "Organization" WHERE slug IN (${slugs}))`);
+    else if (f.orgRole === "publisher")
+      c.push(Prisma.sql`a."publisherId" IN (SELECT id FROM "Organization" WHERE slug IN (${slugs}))`);
+    else
+      c.push(
+        Prisma.sql`EXISTS (SELECT 1 FROM "ArticleMention" m JOIN "Organization" o ON o.id = m."organizationId" WHERE m."articleId" = a.id AND o.slug IN (${slugs}))`,
+      );
+  }
+  // A date range keeps only articles whose whole date period lies inside it; an article of
+  // unknown date cannot be shown to be inside, so a range leaves it out.
+  if (f.from) c.push(Prisma.sql`a."dateStart" >= ${f.from}`);
+  if (f.to) c.push(Prisma.sql`a."dateEnd" <= ${f.to}`);
+  return c;
+}
+
+const where = (conds: Prisma.Sql[]) => (conds.length ? Prisma.sql`WHERE ${Prisma.join(conds, " AND ")}` : Prisma.empty);
+
+function themeCondition(f: Filters): Prisma.Sql[] {
+  return f.themes.length ? [Prisma.sql`t.slug IN (${Prisma.join(f.themes)})`] : [];
+}
+
+function placeable(g: Granularity): Prisma.Sql {
+  return Prisma.sql`a."datePrecision" IN (${Prisma.join([...PLACEABLE[g]])})`;
+}
+
+type TotalsRow = { articles: bigint; words: bigint; tagged: bigint; passages: bigint; withTheme: bigint };
+const totalsOf = (r: TotalsRow): Totals => ({
+  articles: n(r.articles),
+  words: n(r.words),
+  taggedWords: n(r.tagged),
+  passages: n(r.passages),
+  articlesWithTheme: n(r.withTheme),
+});
+
+const TOTALS_SQL = Prisma.sql`COUNT(*) AS articles, SUM(a."wordCount") AS words, SUM(s."taggedWords") AS tagged,
+  SUM(s.passages) AS passages, SUM(CASE WHEN s.passages > 0 THEN 1 ELSE 0 END) AS "withTheme"`;
+
+export type ThemeRef = { slug: string; name: string; colour: string };
+
+async function selectedThemes(f: Filters): Promise<ThemeRef[]> {
+  const rows = await prisma.theme.findMany({
+    where: f.themes.length ? { slug: { in: f.themes } } : undefined,
+    orderBy: { order: "asc" },
+    select: { slug: true, name: true, colour: true },
+  });
+  return rows;
+}
+
+export type Cell = Totals & { theme: string; value: number };
+
+export type TimelinePeriod = { period: string; label: string; start: string; end: string; articles: number; words: number };
+
+export type Timeline = {
+  granularity: Granularity;
+  metric: Filters["metric"];
+  themes: ThemeRef[];
+  periods: (TimelinePeriod & { cells: Cell[] })[];
+  /** Articles in view that are not placed on the timeline, by reason */
+  leftOff: { unknownDate: number; tooCoarse: number; coarsePrecisions: string[] };
+};
+
+export async function getTimeline(f: Filters): Promise<Timeline> {
+  const themes = await selectedThemes(f);
+  const g = f.granularity;
+  const bucket = Prisma.raw(periodSql(`a."dateStart"`, g));
+  const conds = [...articleConditions(f), placeable(g)];
+  const rows = await prisma.$queryRaw<(TotalsRow & { period: string; theme: string })[]>`
+    SELECT ${bucket} AS period, t.slug AS theme, ${TOTALS_SQL}
+    FROM "Article" a
+    JOIN "ArticleTheme" s ON s."articleId" = a.id
+    JOIN "Theme" t ON t.id = s."themeId"
+    ${where([...conds, ...themeCondition(f)])}
+    GROUP BY period, t.id`;
+  // Article counts per bucket, independent of the theme selection (a bucket's denominator).
+  const buckets = await prisma.$queryRaw<{ period: string; articles: bigint; words: bigint }[]>`
+    SELECT ${bucket} AS period, COUNT(*) AS articles, SUM(a."wordCount") AS words
+    FROM "Article" a ${where(conds)} GROUP BY period`;
+
+  const found = buckets.map((b) => b.period).sort();
+  const first = f.from ? periodKey(f.from, g) : found[0];
+  const last = f.to ? periodKey(f.to, g) : found[found.length - 1];
+  const keys = first && last ? periodRange(first, last, g) : [];
+  const byBucket = new Map(buckets.map((b) => [b.period, { articles: n(b.articles), words: n(b.words) }]));
+  const byCell = new Map(rows.map((r) => [`${r.period}|${r.theme}`, totalsOf(r)]));
+
+  const periods = keys.map((period) => {
+    const denom = byBucket.get(period) ?? { articles: 0, words: 0 };
+    return {
+      period,
+      label: periodLabel(period, g),
+      ...periodBounds(period, g),
+      ...denom,
+      cells: themes.map((t) => {
+        const totals = byCell.get(`${period}|${t.slug}`) ?? { ...ZERO, ...denom };
+        return { theme: t.slug, ...totals, value: metricValue(f.metric, totals) };
+      }),
+    };
+  });
+
+  const left = await prisma.$queryRaw<{ precision: string; count: bigint }[]>`
+    SELECT a."datePrecision" AS precision, COUNT(*) AS count FROM "Article" a
+    ${where([...articleConditions({ ...f, from: undefined, to: undefined }), Prisma.sql`NOT ${placeable(g)}`])}
+    GROUP BY a."datePrecision"`;
+  // With a date range, coarse dates count as left off only if their period is inside the range.
+  const coarseInRange = await prisma.$queryRaw<{ count: bigint }[]>`
+    SELECT COUNT(*) AS count FROM "Article" a
+    ${where([...articleConditions(f), Prisma.sql`NOT ${placeable(g)}`, Prisma.sql`a."datePrecision" != 'unknown'`])}`;
+  const unknownDate = n(left.find((r) => r.precision === "unknown")?.count);
+  return {
+    granularity: g,
+    metric: f.metric,
+    themes,
+    periods,
+    leftOff: {
+      unknownDate,
+      tooCoarse: n(coarseInRange[0]?.count),
+      coarsePrecisions: left.filter((r) => r.precision !== "unknown").map((r) => r.precision),
+    },
+  };
+}
+
+export type SourceRow = { source: string; name: string; articles: number; words: number; cells: Cell[] };
+
+export type BySource = { metric: Filters["metric"]; themes: ThemeRef[]; sources: SourceRow[] };
+
+export async function getBySource(f: Filters): Promise<BySource> {
+  const themes = await selectedThemes(f);
+  const conds = articleConditions(f);
+  const rows = await prisma.$queryRaw<(TotalsRow & { source: string; theme: string })[]>`
+    SELECT o.slug AS source, t.slug AS theme, ${TOTALS_SQL}
+    FROM "Article" a
+    JOIN "Organization" o ON o.id = a."sourceId"
+    JOIN "ArticleTheme" s ON s."articleId" = a.id
+    JOIN "Theme" t ON t.id = s."themeId"
+    ${where([...conds, ...themeCondition(f)])}
+    GROUP BY o.id, t.id`;
+  const sources = await prisma.$queryRaw<{ source: string; name: string; articles: bigint; words: bigint }[]>`
+    SELECT o.slug AS source, o.name AS name, COUNT(*) AS articles, SUM(a."wordCount") AS words
+    FROM "Article" a JOIN "Organization" o ON o.id = a."sourceId"
+    ${where(conds)} GROUP BY o.id ORDER BY COUNT(*) DESC, o.name`;
+  const byCell = new Map(rows.map((r) => [`${r.source}|${r.theme}`, totalsOf(r)]));
+  return {
+    metric: f.metric,
+    themes,
+    sources: sources.map((s) => {
+      const denom = { articles: n(s.articles), words: n(s.words) };
+      return {
+        source: s.source,
+        name: s.name,
+        ...denom,
+        cells: themes.map((t) => {
+          const totals = byCell.get(`${s.source}|${t.slug}`) ?? { ...ZERO, ...denom };
+          return { theme: t.slug, ...totals, value: metricValue(f.metric, totals) };
+        }),
+      };
+    }),
+  };
+}
+
+export type Summary = { articles: number; words: number; passages: number; dated: number };
+
+export async function getSummary(f: Filters): Promise<Summary> {
+  const conds = articleConditions(f);
+  const [a] = await prisma.$queryRaw<{ articles: bigint; words: bigint; dated: bigint }[]>`
+    SELECT COUNT(*) AS articles, SUM(a."wordCount") AS words,
+      SUM(CASE WHEN a."datePrecision" != 'unknown' THEN 1 ELSE 0 END) AS dated
+    FROM "Article" a ${where(conds)}`;
+  const [p] = await prisma.$queryRaw<{ passages: bigint }[]>`
+    SELECT SUM(s.passages) AS passages FROM "Article" a
+    JOIN "ArticleTheme" s ON s."articleId" = a.id JOIN "Theme" t ON t.id = s."themeId"
+    ${where([...conds, ...themeCondition(f)])}`;
+  return { articles: n(a?.articles), words: n(a?.words), passages: n(p?.passages), dated: n(a?.dated) };
+}
+
+/** What a drill-down asks for: the passages behind one point or bar. */
+export type Drill =
+  | { kind: "period"; period: string; theme: string }
+  | { kind: "source"; source: string; theme: string };
+
+export type PassageRow = {
+  id: number;
+  articleSlug: string;
+  articleTitle: string;
+  dateStart: string | null;
+  datePrecision: string;
+  source: string;
+  sourceName: string;
+  publisher: string | null;
+  theme: string;
+  quote: string;
+  start: number;
+  end: number;
+  annotator: string;
+};
+
+/** Passages of the articles in view (optionally narrowed by a drill-down), in reading order. */
+export async function getPassages(
+  f: Filters,
+  drill?: Drill,
+  limit?: number,
+): Promise<{ total: number; passages: PassageRow[] }> {
+  const conds = [...articleConditions(f), ...themeCondition(f)];
+  if (drill) {
+    conds.push(Prisma.sql`t.slug = ${drill.theme}`);
+    if (drill.kind === "period") {
+      const { start, end } = periodBounds(drill.period, f.granularity);
+      conds.push(placeable(f.granularity), Prisma.sql`a."dateStart" >= ${start}`, Prisma.sql`a."dateEnd" <= ${end}`);
+    } else {
+      conds.push(Prisma.sql`o.slug = ${drill.source}`);
+    }
+  }
+  const from = Prisma.sql`FROM "Annotation" p
+    JOIN "Article" a ON a.id = p."articleId"
+    JOIN "Theme" t ON t.id = p."themeId"
+    JOIN "Organization" o ON o.id = a."sourceId"
+    LEFT JOIN "Organization" pub ON pub.id = a."publisherId"
+    ${where(conds)}`;
+  const [count] = await prisma.$queryRaw<{ total: bigint }[]>`SELECT COUNT(*) AS total ${from}`;
+  const rows = await prisma.$queryRaw<PassageRow[]>`
+    SELECT p.id AS id, a.slug AS "articleSlug", a.title AS "articleTitle", a."dateStart" AS "dateStart",
+      a."datePrecision" AS "datePrecision", o.slug AS source, o.name AS "sourceName", pub.slug AS publisher,
+      t.slug AS theme, p.quote AS quote, p.start AS start, p."end" AS "end", p.annotator AS annotator
+    ${from}
+    ORDER BY a."dateStart" IS NULL, a."dateStart", a.slug, p.start, t."order"
+    ${limit ? Prisma.sql`LIMIT ${limit}` : Prisma.empty}`;
+  return { total: n(count?.total), passages: rows.map((r) => ({ ...r, id: n(r.id), start: n(r.start), end: n(r.end) })) };
+}
+
+export type ArticleThemeRow = {
+  articleSlug: string;
+  dateStart: string | null;
+  datePrecision: string;
+  source: string;
+  publisher: string | null;
+  words: number;
+  theme: string;
+  taggedWords: number;
+  passages: number;
+};
+
+/** The base every chart number is summed from: one row per article in view x selected theme. */
+export async function getArticleThemeRows(f: Filters): Promise<ArticleThemeRow[]> {
+  const rows = await prisma.$queryRaw<ArticleThemeRow[]>`
+    SELECT a.slug AS "articleSlug", a."dateStart" AS "dateStart", a."datePrecision" AS "datePrecision",
+      o.slug AS source, pub.slug AS publisher, a."wordCount" AS words, t.slug AS theme,
+      s."taggedWords" AS "taggedWords", s.passages AS passages
+    FROM "Article" a
+    JOIN "ArticleTheme" s ON s."articleId" = a.id
+    JOIN "Theme" t ON t.id = s."themeId"
+    JOIN "Organization" o ON o.id = a."sourceId"
+    LEFT JOIN "Organization" pub ON pub.id = a."publisherId"
+    ${where([...articleConditions(f), ...themeCondition(f)])}
+    ORDER BY a."dateStart" IS NULL, a."dateStart", a.slug, t."order"`;
+  return rows.map((r) => ({ ...r, words: n(r.words), taggedWords: n(r.taggedWords), passages: n(r.passages) }));
+}
+
+/** Ids of the articles in view, for the article list. */
+export async function getArticleIdsInView(f: Filters): Promise<number[]> {
+  const rows = await prisma.$queryRaw<{ id: bigint }[]>`SELECT a.id AS id FROM "Article" a ${where(articleConditions(f))}`;
+  return rows.map((r) => n(r.id));
+}
+
+export type Catalog = {
+  themes: ThemeRef[];
+  organizations: { slug: string; name: string; kind: string; source: number; publisher: number; mentioned: number }[];
+  codebookVersion: string;
+};
+
+/** What the filter controls offer, and what parameters are checked against. */
+export async function getCatalog(): Promise<Catalog> {
+  const [themes, orgs, codebook] = await Promise.all([
+    prisma.theme.findMany({ orderBy: { order: "asc" }, select: { slug: true, name: true, colour: true } }),
+    prisma.$queryRaw<{ slug: string; name: string; kind: string; source: bigint; publisher: bigint; mentioned: bigint }[]>`
+      SELECT o.slug, o.name, o.kind,
+        (SELECT COUNT(*) FROM "Article" a WHERE a."sourceId" = o.id) AS source,
+        (SELECT COUNT(*) FROM "Article" a WHERE a."publisherId" = o.id) AS publisher,
+        (SELECT COUNT(*) FROM "ArticleMention" m WHERE m."organizationId" = o.id) AS mentioned
+      FROM "Organization" o ORDER BY o.name`,
+    prisma.codebook.findUnique({ where: { id: 1 } }),
+  ]);
+  return {
+    themes,
+    organizations: orgs.map((o) => ({ ...o, source: n(o.source), publisher: n(o.publisher), mentioned: n(o.mentioned) })),
+    codebookVersion: codebook?.version ?? "none",
+  };
+}

@@ -1,0 +1,12 @@
+import { chromium } from "playwright-core";
+const [,, url, out, w = "1280", h = "900", scheme = "light"] = process.argv;
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"] });
+const page = await browser.newPage({ viewport: { width: Number(w), height: Number(h) }, colorScheme: scheme });
+const errors = [];
+page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+page.on("pageerror", (e) => errors.push(String(e)));
+await page.goto(url, { waitUntil: "networkidle" });
+await page.waitForTimeout(500);
+await page.screenshot({ path: out, fullPage: true });
+if (errors.length) console.log("ERRORS:", errors.join("\n"));
+await browser.close();

@@ -1,0 +1,17 @@
+// A temporary SQLite database seeded from a seed directory, with DATABASE_URL pointing at it
+// before the app's modules (lib/db.ts) are imported.
+import { createPrismaClient } from "@/lib/prisma-client";
+import { loadSeed } from "@/lib/seed/load";
+import { writeSeedPlan } from "@/lib/seed/write";
+import { createTempDb, type TempDb } from "./db";
+
+export async function seededDb(seedDir: string): Promise<TempDb> {
+  const db = createTempDb();
+  const result = loadSeed(seedDir);
+  if (!result.ok) throw new Error(result.errors.join("\n"));
+  const prisma = createPrismaClient(db.url);
+  await writeSeedPlan(prisma, result.plan);
+  await prisma.$disconnect();
+  process.env.DATABASE_URL = db.url;
+  return db;
+}

@@ -1,0 +1,137 @@
+// Chart numbers against a real SQLite file seeded with the analytics fixture; every
+// expectation is computed by hand from the table in tests/helpers/fixture.ts.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parseFilters, type Filters } from "@/lib/filters";
+import type * as Analytics from "@/lib/queries/analytics";
+import type { TempDb } from "../helpers/db";
+import { analyticsSeedDir } from "../helpers/fixture";
+import { seededDb } from "../helpers/seeded-db";
+
+let db: TempDb;
+let q: typeof Analytics;
+beforeAll(async () => {
+  db = await seededDb(analyticsSeedDir());
+  q = await import("@/lib/queries/analytics");
+});
+afterAll(() => db.cleanup());
+
+function filters(query: string): Filters {
+  const r = parseFilters(new URLSearchParams(query));
+  if (!r.ok) throw new Error(JSON.stringify(r.issues));
+  return r.value;
+}
+
+/** period -> theme -> value */
+async function timeline(query: string) {
+  const t = await q.getTimeline(filters(query));
+  return {
+    values: Object.fromEntries(t.periods.map((p) => [p.period, Object.fromEntries(p.cells.map((c) => [c.theme, c.value]))])),
+    periods: t.periods,
+    leftOff: t.leftOff,
+  };
+}
+
+describe("timeline", () => {
+  it("buckets by month with sum/sum shares, an empty month as zero, and coarse dates left off", async () => {
+    const t = await timeline("granularity=month");
+    expect(t.values).toEqual({
+      "2024-01": { innovation: 50, reform: 50 }, // alpha: 4/8, 4/8
+      "2024-02": { innovation: 0, reform: 0 }, // nothing dated in February
+      "2024-03": { innovation: 50, reform: 16.6667 }, // gamma (month precision fits a month): 3/6, 1/6
+    });
+    expect(t.periods[1]).toMatchObject({ period: "2024-02", label: "Feb 2024", start: "2024-02-01", end: "2024-02-29", articles: 0, words: 0 });
+    expect(t.leftOff).toEqual({ unknownDate: 1, tooCoarse: 1, coarsePrecisions: ["year"] }); // beta, delta
+  });
+
+  it("sums words across a quarter rather than averaging the articles' shares", async () => {
+    const t = await timeline("granularity=quarter");
+    // alpha + gamma: innovation (4+3)/(8+6) = 50%; reform (4+1)/14 = 35.7143% (the mean of 50% and 16.67% would be 33.33%)
+    expect(t.values).toEqual({ "2024-Q1": { innovation: 50, reform: 35.7143 } });
+    expect(t.periods[0]).toMatchObject({ articles: 2, words: 14, start: "2024-01-01", end: "2024-03-31" });
+  });
+
+  it("places year-precision dates only on a yearly timeline, zero-filling the years between", async () => {
+    const t = await timeline("granularity=year");
+    expect(t.values).toEqual({ "2023": { innovation: 0, reform: 0 }, "2024": { innovation: 50, reform: 35.7143 } });
+    expect(t.leftOff.tooCoarse).toBe(0);
+    expect(t.leftOff.unknownDate).toBe(1);
+  });
+
+  it("computes passages and articles-with-the-theme metrics", async () => {
+    expect((await timeline("granularity=quarter&metric=passages")).values).toEqual({ "2024-Q1": { innovation: 3, reform: 2 } });
+    expect((await timeline("granularity=quarter&metric=articles")).values).toEqual({ "2024-Q1": { innovation: 100, reform: 100 } });
+  });
+
+  it("shows only the chosen themes", async () => {
+    expect((await timeline("granularity=quarter&theme=reform")).values).toEqual({ "2024-Q1": { reform: 35.7143 } });
+  });
+
+  it("zero-fills the whole date range and keeps only articles whose date lies inside it", async () => {
+    const t = await timeline("granularity=month&from=2024-01-01&to=2024-02-29");
+    expect(t.values).toEqual({ "2024-01": { innovation: 50, reform: 50 }, "2024-02": { innovation: 0, reform: 0 } });
+    const y = await timeline("granularity=quarter&from=2023-01-01&to=2023-12-31");
+    expect(Object.keys(y.values)).toEqual(["2023-Q1", "2023-Q2", "2023-Q3", "2023-Q4"]);
+    expect(y.leftOff.tooCoarse).toBe(1); // delta is in the range, but only known to the year
+  });
+
+  it("filters organizations by role: source, publisher, mentioned", async () => {
+    expect((await timeline("granularity=quarter&org=regulator")).values).toEqual({}); // beta undated, delta year-only
+    expect((await timeline("granularity=quarter&org=regulator&orgRole=publisher")).values).toEqual({
+      "2024-Q1": { innovation: 50, reform: 16.6667 }, // gamma alone
+    });
+    expect((await timeline("granularity=quarter&org=regulator&orgRole=mentioned")).values).toEqual({
+      "2024-Q1": { innovation: 50, reform: 50 }, // alpha alone
+    });
+  });
+});
+
+describe("by source", () => {
+  it("sums every article of each source, undated ones included", async () => {
+    const b = await q.getBySource(filters(""));
+    expect(b.sources.map((s) => [s.source, s.articles, s.words, s.cells.map((c) => [c.theme, c.value, c.taggedWords, c.passages])])).toEqual([
+      ["firm", 2, 14, [["innovation", 50, 7, 3], ["reform", 35.7143, 5, 2]]],
+      ["regulator", 2, 9, [["innovation", 22.2222, 2, 1], ["reform", 33.3333, 3, 2]]], // beta + delta: 2/9, 3/9
+    ]);
+  });
+
+  it("leaves undated articles out once a date range is set", async () => {
+    const b = await q.getBySource(filters("from=2023-01-01&metric=articles"));
+    expect(b.sources.map((s) => [s.source, s.articles, s.cells.map((c) => c.value)])).toEqual([
+      ["firm", 2, [100, 100]],
+      ["regulator", 1, [0, 0]], // delta only
+    ]);
+  });
+});
+
+describe("summary, drill-down and the article x theme base", () => {
+  it("counts articles, words and passages in view", async () => {
+    // passages: alpha 1 + 2, beta 2 + 1, gamma 1 + 1, delta 0
+    expect(await q.getSummary(filters(""))).toEqual({ articles: 4, words: 23, passages: 8, dated: 3 });
+    expect(await q.getSummary(filters("theme=reform"))).toEqual({ articles: 4, words: 23, passages: 4, dated: 3 });
+  });
+
+  it("finds the passages behind a point and behind a bar", async () => {
+    const point = await q.getPassages(filters("granularity=quarter"), { kind: "period", period: "2024-Q1", theme: "innovation" });
+    expect(point.total).toBe(3);
+    expect(point.passages.map((p) => [p.articleSlug, p.quote])).toEqual([
+      ["alpha-001", "Build chips"],
+      ["alpha-001", "chips at home"],
+      ["gamma-003", "Chips need reform."],
+    ]);
+    const bar = await q.getPassages(filters(""), { kind: "source", source: "regulator", theme: "reform" });
+    expect(bar.passages.map((p) => [p.articleSlug, p.start, p.end])).toEqual([
+      ["beta-002", 0, 13],
+      ["beta-002", 14, 20],
+    ]);
+  });
+
+  it("gives one base row per article x chosen theme", async () => {
+    const rows = await q.getArticleThemeRows(filters("theme=innovation"));
+    expect(rows.map((r) => [r.articleSlug, r.theme, r.words, r.taggedWords, r.passages])).toEqual([
+      ["delta-004", "innovation", 4, 0, 0],
+      ["alpha-001", "innovation", 8, 4, 2],
+      ["gamma-003", "innovation", 6, 3, 1],
+      ["beta-002", "innovation", 5, 2, 1],
+    ]);
+  });
+});
