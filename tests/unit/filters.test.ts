@@ -1,0 +1,89 @@
+import { describe, expect, it } from "vitest";
+import { checkKnownSlugs, parseFilters, toSearchParams, viewSlug, type Filters } from "@/lib/filters";
+
+const ok = (q: string): Filters => {
+  const r = parseFilters(new URLSearchParams(q));
+  if (!r.ok) throw new Error(JSON.stringify(r.issues));
+  return r.value;
+};
+const issues = (q: string) => {
+  const r = parseFilters(new URLSearchParams(q));
+  return r.ok ? [] : r.issues;
+};
+
+describe("parseFilters", () => {
+  it("gives the default view for an empty query", () => {
+    expect(ok("")).toEqual({ themes: [], orgs: [], orgRole: "source", granularity: "quarter", metric: "share" });
+  });
+
+  it("reads every parameter, repeatable ones as lists without duplicates", () => {
+    expect(ok("theme=reform&theme=innovation&theme=reform&org=sasac&orgRole=mentioned&from=2023-01-01&to=2023-12-31&granularity=month&metric=articles")).toEqual({
+      themes: ["reform", "innovation"],
+      orgs: ["sasac"],
+      orgRole: "mentioned",
+      from: "2023-01-01",
+      to: "2023-12-31",
+      granularity: "month",
+      metric: "articles",
+    });
+  });
+
+  it("treats an empty value as not set (an emptied form field)", () => {
+    expect(ok("from=&to=&metric=")).toMatchObject({ metric: "share" });
+    expect(ok("from=")).not.toHaveProperty("from", "");
+  });
+
+  it("names the parameter and the problem for bad input", () => {
+    expect(issues("granularity=week")).toEqual([{ parameter: "granularity", message: "must be one of month, quarter, year" }]);
+    expect(issues("metric=mean")).toEqual([{ parameter: "metric", message: "must be one of share, passages, articles" }]);
+    expect(issues("orgRole=author")).toEqual([{ parameter: "orgRole", message: "must be one of source, publisher, mentioned" }]);
+    expect(issues("from=2023-02-30")).toEqual([{ parameter: "from", message: "must be a real date written YYYY-MM-DD" }]);
+    expect(issues("to=yesterday")).toEqual([{ parameter: "to", message: "must be a real date written YYYY-MM-DD" }]);
+    expect(issues("from=2024-01-01&to=2023-01-01")).toEqual([{ parameter: "to", message: "must not be before from" }]);
+    expect(issues("metric=share&metric=passages")).toEqual([{ parameter: "metric", message: "may be given only once" }]);
+    expect(issues("theme=Not A Slug")[0].parameter).toBe("theme");
+    expect(issues("colour=red")).toEqual([
+      { parameter: "colour", message: "unknown parameter; expected theme, org, orgRole, from, to, granularity, metric" },
+    ]);
+  });
+
+  it("leaves page-only parameters to the page", () => {
+    expect(parseFilters({ drill: "period:2023-Q2:reform" }, ["drill"]).ok).toBe(true);
+    expect(parseFilters({ drill: "period:2023-Q2:reform" }).ok).toBe(false);
+  });
+
+  it("accepts Next.js searchParams objects as well as URLSearchParams", () => {
+    const r = parseFilters({ theme: ["reform", "innovation"], granularity: "year", from: undefined });
+    expect(r.ok && r.value).toMatchObject({ themes: ["reform", "innovation"], granularity: "year" });
+  });
+});
+
+describe("checkKnownSlugs", () => {
+  it("reports themes and organizations the database does not know", () => {
+    const f = ok("theme=reform&theme=farming&org=sasac&org=nasa");
+    expect(checkKnownSlugs(f, { themes: ["reform"], orgs: ["sasac"] })).toEqual([
+      { parameter: "theme", message: 'unknown theme "farming"; known: reform' },
+      { parameter: "org", message: 'unknown organization "nasa"' },
+    ]);
+  });
+});
+
+describe("toSearchParams", () => {
+  it("writes only what differs from the defaults, and parses back to the same filters", () => {
+    const f = ok("theme=reform&org=sasac&org=china-minmetals&orgRole=publisher&from=2023-01-01&granularity=year&metric=passages");
+    const q = toSearchParams(f).toString();
+    expect(q).toBe("theme=reform&org=sasac&org=china-minmetals&orgRole=publisher&from=2023-01-01&granularity=year&metric=passages");
+    expect(ok(q)).toEqual(f);
+    expect(toSearchParams(ok("granularity=quarter&metric=share")).toString()).toBe("");
+  });
+});
+
+describe("viewSlug", () => {
+  it("describes the view in a file name", () => {
+    expect(viewSlug(ok(""))).toBe("quarter_share_all-themes");
+    expect(viewSlug(ok("theme=reform&theme=innovation&org=sasac&from=2023-01-01&metric=passages&granularity=month"))).toBe(
+      "month_passages_reform+innovation_source-sasac_2023-01-01-to-end",
+    );
+    expect(viewSlug(ok("org=sasac&orgRole=mentioned"), ["metric"])).toBe("share_all-themes_mentioned-sasac");
+  });
+});
