@@ -19,7 +19,7 @@ export function TimelineChart({ timeline, metric, baseQuery }: Props) {
   }));
   const percent = metric !== "passages";
 
-  const dot = (theme: string, colour: string, r: number) =>
+  const dot = (theme: string, colour: string, r: number, testId: string) =>
     function ThemeDot({ cx, cy, payload: raw, key }: DotProps) {
       const payload = raw as Datum | undefined;
       if (cx === undefined || cy === undefined || !payload) return <g key={key ?? undefined} />;
@@ -33,7 +33,7 @@ export function TimelineChart({ timeline, metric, baseQuery }: Props) {
           stroke="var(--background)"
           strokeWidth={1.5}
           className="cursor-pointer"
-          data-testid={`point-${payload.period}-${theme}`}
+          data-testid={`${testId}-${payload.period}-${theme}`}
           onClick={() => drill(`period:${payload.period}:${theme}`)}
         />
       );
@@ -69,8 +69,8 @@ export function TimelineChart({ timeline, metric, baseQuery }: Props) {
               name={t.name}
               stroke={t.colour}
               strokeWidth={2.5}
-              dot={dot(t.slug, t.colour, 4)}
-              activeDot={dot(t.slug, t.colour, 6)}
+              dot={dot(t.slug, t.colour, 4, "point")}
+              activeDot={dot(t.slug, t.colour, 6, "active-point")}
               isAnimationActive={false}
             />
           ))}

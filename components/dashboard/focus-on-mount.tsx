@@ -9,7 +9,7 @@ export function FocusOnMount({ id, className, children }: { id: string; classNam
     ref.current?.scrollIntoView({ block: "start", behavior: "smooth" });
   }, [children]);
   return (
-    <h2 id={id} ref={ref} tabIndex={-1} className={className}>
+    <h2 id={id} ref={ref} tabIndex={-1} className={`outline-none ${className ?? ""}`}>
       {children}
     </h2>
   );

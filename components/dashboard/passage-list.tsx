@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { formatDate } from "@/lib/dates";
 import type { PassageRow, ThemeRef } from "@/lib/queries/analytics";
+import { ThemeSwatch } from "../theme-swatch";
 import { FocusOnMount } from "./focus-on-mount";
 
 /** The passages behind one point or bar: each quote in its theme's colour, with its article. */
@@ -57,7 +58,8 @@ export function PassageList({
               </mark>
             </blockquote>
             <p className="mt-2 text-xs text-muted">
-              <span className="font-medium" style={{ color: colour.get(p.theme) }}>
+              <span className="inline-flex items-center gap-1 font-medium text-foreground">
+                <ThemeSwatch colour={colour.get(p.theme) ?? "#888"} />
                 {name.get(p.theme)}
               </span>
               {" · "}

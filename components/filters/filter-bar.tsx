@@ -2,7 +2,7 @@
 // The filter controls. They hold no state of their own: every change writes the URL (a new
 // history entry, so the back button steps through views) and the server renders the view.
 import { usePathname, useRouter } from "next/navigation";
-import { useTransition } from "react";
+import { useOptimistic, useTransition } from "react";
 import {
   GRANULARITIES,
   METRIC_LABELS,
@@ -24,14 +24,20 @@ type Props = {
 
 const GRANULARITY_LABELS = { month: "Month", quarter: "Quarter", year: "Year" } as const;
 
-export function FilterBar({ filters, catalog, showChartControls = true }: Props) {
+export function FilterBar({ filters: current, catalog, showChartControls = true }: Props) {
   const router = useRouter();
   const pathname = usePathname();
   const [pending, startTransition] = useTransition();
+  // Controls show the requested view at once, while the server renders it.
+  const [filters, setOptimistic] = useOptimistic(current);
 
   const go = (next: Partial<Filters>) => {
-    const q = toSearchParams({ ...filters, ...next }).toString();
-    startTransition(() => router.push(q ? `${pathname}?${q}` : pathname, { scroll: false }));
+    const view = { ...filters, ...next };
+    const q = toSearchParams(view).toString();
+    startTransition(() => {
+      setOptimistic(view);
+      router.push(q ? `${pathname}?${q}` : pathname, { scroll: false });
+    });
   };
 
   const allThemes = catalog.themes.map((t) => t.slug);

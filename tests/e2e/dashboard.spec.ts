@@ -1,0 +1,126 @@
+import fs from "node:fs";
+import { parse } from "csv-parse/sync";
+import { expect, test } from "@playwright/test";
+import { expectAxeClean, shot } from "./helpers";
+
+const timelineLines = (page: import("@playwright/test").Page) => page.locator('[data-testid="timeline-chart"] .recharts-line');
+
+test("the dashboard charts the seeded corpus and says what it leaves off", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.getByTestId("summary")).toContainText("5 articles");
+  await expect(page.getByTestId("summary")).toContainText("6,380 words");
+  await expect(timelineLines(page)).toHaveCount(4);
+  await expect(page.locator('[data-testid="by-source-chart"] .recharts-bar-rectangle')).not.toHaveCount(0);
+  await expect(page.getByTestId("left-off-note")).toContainText("1 article has no known date");
+  await expectAxeClean(page);
+  await shot(page, "dashboard");
+});
+
+test("filters change the URL and the charts, and the back button restores the view", async ({ page }) => {
+  await page.goto("/");
+  await page.getByText("Year", { exact: true }).click();
+  await expect(page).toHaveURL(/granularity=year/);
+  await expect(page.locator('[data-testid="timeline-chart"] .recharts-xAxis-tick-labels')).toContainText("2022");
+  await expect(page.getByTestId("timeline-table").locator("tbody tr")).toHaveCount(2); // 2022, 2023
+
+  await page.getByRole("checkbox", { name: "Party building" }).uncheck();
+  await expect(page).toHaveURL(/theme=innovation&theme=supply-chain-security&theme=reform/);
+  await expect(timelineLines(page)).toHaveCount(3);
+
+  await page.getByText("All organizations").click();
+  await page.getByRole("checkbox", { name: /China Minmetals/ }).check();
+  await expect(page).toHaveURL(/org=china-minmetals/);
+  await expect(page.getByTestId("summary")).toContainText("2 articles");
+
+  await page.getByText("Passages", { exact: true }).click();
+  await expect(page).toHaveURL(/metric=passages/);
+  await shot(page, "dashboard-filtered");
+
+  await page.goBack();
+  await expect(page).not.toHaveURL(/metric=passages/);
+  await expect(page).toHaveURL(/org=china-minmetals/);
+  await page.goBack();
+  await expect(page.getByTestId("summary")).toContainText("5 articles");
+});
+
+test("an invalid parameter shows a clear message on the page", async ({ page }) => {
+  const res = await page.goto("/?granularity=week&from=2023-02-30");
+  expect(res?.status()).toBe(200);
+  const alert = page.getByRole("alert").filter({ hasText: "problem" });
+  await expect(alert).toContainText("granularity: must be one of month, quarter, year");
+  await expect(alert).toContainText("from: must be a real date written YYYY-MM-DD");
+  await shot(page, "dashboard-invalid");
+  const api = await page.request.get("/api/timeline?granularity=week");
+  expect(api.status()).toBe(400);
+  expect((await api.json()).issues[0]).toEqual({ parameter: "granularity", message: "must be one of month, quarter, year" });
+});
+
+test("a timeline point opens its passages, and a passage opens the reader at it", async ({ page }) => {
+  await page.goto("/?granularity=quarter");
+  await page.getByTestId("point-2023-Q2-party-building").hover();
+  await page.getByTestId("active-point-2023-Q2-party-building").click();
+  await expect(page).toHaveURL(/drill=period%3A2023-Q2%3Aparty-building/);
+  const panel = page.locator("#passages");
+  await expect(panel.getByRole("heading")).toHaveText("Passages behind Party building, Q2 2023");
+  await expect(panel.getByTestId("passage")).toHaveCount(5);
+  await expect(panel.getByTestId("passage").first()).toContainText("Zhang Guoqing emphasized");
+  await expectAxeClean(page);
+  await shot(page, "dashboard-drilldown");
+
+  await panel.getByTestId("passage").first().getByRole("link").click();
+  await expect(page).toHaveURL(/\/articles\/000-4e479f1f7325fcc2#passage-\d+/);
+  const id = new URL(page.url()).hash.slice(1);
+  await expect(page.locator(`[id="${id}"]`)).toContainText("Zhang Guoqing emphasized");
+});
+
+test("a bar opens the passages behind it", async ({ page }) => {
+  await page.goto("/?theme=supply-chain-security");
+  await page.locator('[data-testid="by-source-chart"] .recharts-bar-rectangle').first().click();
+  await expect(page).toHaveURL(/drill=source%3A/);
+  await expect(page.locator("#passages").getByTestId("passage").first()).toBeVisible();
+});
+
+test("each CSV download is the data table's numbers", async ({ page }) => {
+  await page.goto("/?granularity=year&metric=share");
+  const download = async (name: RegExp) => {
+    const [file] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name }).click()]);
+    return { name: file.suggestedFilename(), rows: parse(fs.readFileSync((await file.path())!, "utf8"), { columns: true }) as Record<string, string>[] };
+  };
+
+  const timeline = await download(/Download CSV of the theme timeline/);
+  expect(timeline.name).toBe("theme-timeline_year_share_all-themes.csv");
+  for (const r of timeline.rows) {
+    const cell = page.locator(`[data-testid="timeline-table"] tr[data-period="${r.period}"] td[data-theme="${r.theme}"]`);
+    await expect(cell).toHaveAttribute("data-value", String(Number(r.value)));
+  }
+
+  const bySource = await download(/Download CSV of emphasis by source/);
+  expect(bySource.name).toBe("theme-by-source_share_all-themes.csv");
+  for (const r of bySource.rows) {
+    const cell = page.locator(`[data-testid="by-source-table"] tr[data-source="${r.source}"] td[data-theme="${r.theme}"]`);
+    await expect(cell).toHaveAttribute("data-value", String(Number(r.value)));
+  }
+
+  const passages = await download(/every passage/);
+  expect(passages.rows.length).toBe(188);
+  const base = await download(/article × theme base table/);
+  expect(base.rows.length).toBe(20); // 5 articles x 4 themes
+});
+
+test("the dashboard works on a phone and in dark mode", async ({ browser }) => {
+  const phoneContext = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const phone = await phoneContext.newPage();
+  await phone.goto("/");
+  await expect(phone.locator('[data-testid="timeline-chart"] .recharts-line')).toHaveCount(4);
+  const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await shot(phone, "dashboard-phone");
+  await phoneContext.close();
+
+  const darkContext = await browser.newContext({ colorScheme: "dark", viewport: { width: 1280, height: 900 } });
+  const dark = await darkContext.newPage();
+  await dark.goto("/");
+  await expectAxeClean(dark);
+  await shot(dark, "dashboard-dark");
+  await darkContext.close();
+});
