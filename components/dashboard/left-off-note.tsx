@@ -7,7 +7,7 @@ export function LeftOffNote({ leftOff, granularity, dateRange }: { leftOff: Time
   if (leftOff.unknownDate > 0) {
     const n = leftOff.unknownDate;
     parts.push(
-      `${n} article${n === 1 ? " has" : "s have"} no known date and ${n === 1 ? "is" : "are"} not on the timeline` +
+      `${n} article${n === 1 ? " has" : "s have"} no known date` +
         (dateRange
           ? `; with a date range set, ${n === 1 ? "it is" : "they are"} left out of the other figures too.`
           : `; ${n === 1 ? "it still counts" : "they still count"} in Emphasis by source.`),
