@@ -5,7 +5,7 @@ import { DATE_PRECISIONS } from "../dates";
 
 const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be lower-case words joined by hyphens");
 
-export const ORGANIZATION_KINDS = ["regulator", "enterprise", "party_body", "government", "publisher_site"] as const;
+export const ORGANIZATION_KINDS = ["regulator", "enterprise", "party_body", "government", "publisher_site", "other"] as const;
 
 export const organizationsFile = z.strictObject({
   organizations: z.array(

@@ -19,6 +19,8 @@ export type ParsedArticle = {
   yearlessDate: string | null;
   /** Publisher as named on a "Publisher YYYY-MM-DD" line */
   publisherLine: string | null;
+  /** The site, when its own boilerplate gives it away (the repost disclaimer) */
+  site: string | null;
   /** The "Source: ..." attribution, without the label */
   attribution: string | null;
   /** Human-readable list of what was removed, in order */
@@ -40,7 +42,7 @@ const SECTION_HEADER = /^(NEWS|News|Press release|PRESS RELEASE)$/;
 const REPOST_DISCLAIMER = /no other individual or institution has the right to sign the investment agreement/i;
 const PUBLICATION_LINE = /^(.{2,80}?)\s+(\d{4})-(\d{2})-(\d{2})$/;
 const LEADING_DATE_MARKER = /^date\s+(\d{4})-(\d{2})-(\d{2})\s+/i;
-const DATE_LINE = /^Date:\s*(\d{4})-(\d{2})-(\d{2})$/i;
+const DATE_LINE = /^Date:\s*(.+)$/i;
 const SOURCE_TRAILER = /^Source:\s*(.+)$/i;
 const MONTHS = [
   "january", "february", "march", "april", "may", "june",
@@ -87,89 +89,165 @@ export function findYearlessDate(body: string): string | null {
   return m ? m[0] : null;
 }
 
+/** What the rules have found so far while reading the lines of one text, top to bottom. */
+type ParseState = {
+  title: string | null;
+  date: DetectedDate | null;
+  publisherLine: string | null;
+  /** A site recognised by its own boilerplate (e.g. the repost disclaimer) */
+  site: string | null;
+  attribution: string | null;
+  removed: string[];
+  /** a body paragraph has been kept */
+  seenContent: boolean;
+  /** header boilerplate was just removed, so the next line is the title */
+  expectTitle: boolean;
+};
+
+type LineContext = { index: number; isLast: boolean; linesLeft: number };
+
+/**
+ * One small rule per kind of furniture. `apply` returns null to drop the line (it was
+ * furniture), the line to keep it as body text, or undefined when the rule does not apply.
+ */
+type LineRule = { name: string; apply: (line: string, s: ParseState, c: LineContext) => string | null | undefined };
+
+const inHeader = (s: ParseState) => !s.seenContent && s.title === null;
+const looksLikeTitle = (line: string) => line.length <= 300 && !/[.!?。:;,]$/.test(line);
+
+/** A full date written as ISO, "3 March 2019" or "March 3, 2019". */
+export function parseFullDate(text: string): string | null {
+  const t = text.trim();
+  const isoMatch = /^(\d{4})-(\d{2})-(\d{2})$/.exec(t);
+  if (isoMatch) return iso(Number(isoMatch[1]), Number(isoMatch[2]), Number(isoMatch[3]));
+  const dmy = new RegExp(`^(\\d{1,2}) ${MONTH},? (\\d{4})$`, "i").exec(t);
+  if (dmy) return iso(Number(dmy[3]), monthIndex(dmy[2]), Number(dmy[1]));
+  const mdy = new RegExp(`^${MONTH} (\\d{1,2}),? (\\d{4})$`, "i").exec(t);
+  if (mdy) return iso(Number(mdy[3]), monthIndex(mdy[1]), Number(mdy[2]));
+  return null;
+}
+
+export const LINE_RULES: readonly LineRule[] = [
+  {
+    name: "breadcrumb",
+    apply: (line, s) => {
+      if (!inHeader(s) || !BREADCRUMB.test(line) || line.length > 120) return undefined;
+      s.removed.push(`breadcrumb "${line}"`);
+      s.expectTitle = true;
+      return null;
+    },
+  },
+  {
+    name: "section header",
+    apply: (line, s) => {
+      if (!inHeader(s) || !SECTION_HEADER.test(line)) return undefined;
+      s.removed.push(`section header "${line}"`);
+      s.expectTitle = true;
+      return null;
+    },
+  },
+  {
+    name: "repost disclaimer",
+    apply: (line, s) => {
+      if (!inHeader(s) || !REPOST_DISCLAIMER.test(line)) return undefined;
+      s.removed.push("repost disclaimer of International Union Construction Group");
+      s.site = "International Union Construction Group";
+      s.expectTitle = true;
+      return null;
+    },
+  },
+  {
+    name: "title after header",
+    apply: (line, s) => {
+      if (!inHeader(s) || !s.expectTitle || !looksLikeTitle(line)) return undefined;
+      s.title = line;
+      s.expectTitle = false;
+      return null;
+    },
+  },
+  {
+    name: "publication line",
+    apply: (line, s) => {
+      const m = !s.seenContent && !s.date ? PUBLICATION_LINE.exec(line) : null;
+      const d = m && iso(Number(m[2]), Number(m[3]), Number(m[4]));
+      if (!m || !d) return undefined;
+      s.publisherLine = m[1];
+      s.date = { date: d, precision: "day", from: `publication line "${line}"` };
+      s.removed.push(`publication line "${line}"`);
+      return null;
+    },
+  },
+  {
+    name: "date line",
+    apply: (line, s) => {
+      const m = !s.seenContent && !s.date ? DATE_LINE.exec(line) : null;
+      const d = m && parseFullDate(m[1]);
+      if (!m || !d) return undefined;
+      s.date = { date: d, precision: "day", from: `date line "${line}"` };
+      s.removed.push(`date line "${line}"`);
+      return null;
+    },
+  },
+  {
+    name: "leading date marker",
+    apply: (line, s) => {
+      const m = !s.seenContent && !s.date ? LEADING_DATE_MARKER.exec(line) : null;
+      const d = m && iso(Number(m[1]), Number(m[2]), Number(m[3]));
+      if (!m || !d) return undefined;
+      s.date = { date: d, precision: "day", from: `leading date marker "${m[0].trim()}"` };
+      s.removed.push(`leading date marker "${m[0].trim()}"`);
+      return line.slice(m[0].length).trim() || null;
+    },
+  },
+  {
+    name: "source line",
+    apply: (line, s, c) => {
+      const m = SOURCE_TRAILER.exec(line);
+      if (!m || !(c.isLast || !s.seenContent) || s.attribution) return undefined;
+      s.attribution = m[1].trim();
+      s.removed.push(`source line "${line}"`);
+      return null;
+    },
+  },
+  {
+    name: "first line is the title",
+    apply: (line, s, c) => {
+      if (!inHeader(s) || c.linesLeft === 0 || !looksLikeTitle(line) || line.length > 200) return undefined;
+      s.title = line;
+      return null;
+    },
+  },
+];
+
 export function parseArticle(raw: string): ParsedArticle {
-  const lines = normaliseWhitespace(raw);
-  const removed: string[] = [];
-  let title: string | null = null;
-  let date: DetectedDate | null = null;
-  let publisherLine: string | null = null;
-  let attribution: string | null = null;
-
-  // Work on the non-empty lines; paragraphs are rebuilt with blank lines between them.
+  const s: ParseState = {
+    title: null,
+    date: null,
+    publisherLine: null,
+    site: null,
+    attribution: null,
+    removed: [],
+    seenContent: false,
+    expectTitle: false,
+  };
   const kept: string[] = [];
-  let seenContent = false; // a body paragraph has been kept
-  let expectTitle = false; // the next line after header boilerplate is the title
-
-  const contentLines = lines.filter((l) => l.length > 0);
-  for (let i = 0; i < contentLines.length; i++) {
-    let line = contentLines[i];
-    const isLast = i === contentLines.length - 1;
-
-    if (!seenContent && title === null) {
-      if (BREADCRUMB.test(line) && line.length <= 120) {
-        removed.push(`breadcrumb "${line}"`);
-        expectTitle = true;
-        continue;
-      }
-      if (SECTION_HEADER.test(line)) {
-        removed.push(`section header "${line}"`);
-        expectTitle = true;
-        continue;
-      }
-      if (REPOST_DISCLAIMER.test(line)) {
-        removed.push("repost disclaimer of International Union Construction Group");
-        expectTitle = true;
-        continue;
-      }
-      if (expectTitle && line.length <= 300 && !/[.!?]$/.test(line)) {
-        title = line;
-        expectTitle = false;
-        continue;
-      }
+  const lines = normaliseWhitespace(raw).filter((l) => l.length > 0);
+  lines.forEach((original, index) => {
+    let line: string | null = original;
+    const ctx = { index, isLast: index === lines.length - 1, linesLeft: lines.length - 1 - index };
+    for (const rule of LINE_RULES) {
+      const out = rule.apply(line, s, ctx);
+      if (out === undefined) continue;
+      line = out;
+      if (line === null) break;
     }
-
-    if (!seenContent && date === null) {
-      const pub = PUBLICATION_LINE.exec(line);
-      if (pub) {
-        const d = iso(Number(pub[2]), Number(pub[3]), Number(pub[4]));
-        if (d) {
-          publisherLine = pub[1];
-          date = { date: d, precision: "day", from: `publication line "${line}"` };
-          removed.push(`publication line "${line}"`);
-          continue;
-        }
-      }
-      const dl = DATE_LINE.exec(line);
-      if (dl) {
-        const d = iso(Number(dl[1]), Number(dl[2]), Number(dl[3]));
-        if (d) {
-          date = { date: d, precision: "day", from: `date line "${line}"` };
-          removed.push(`date line "${line}"`);
-          continue;
-        }
-      }
-      const marker = LEADING_DATE_MARKER.exec(line);
-      if (marker) {
-        const d = iso(Number(marker[1]), Number(marker[2]), Number(marker[3]));
-        if (d) {
-          date = { date: d, precision: "day", from: `leading date marker "${marker[0].trim()}"` };
-          removed.push(`leading date marker "${marker[0].trim()}"`);
-          line = line.slice(marker[0].length).trim();
-          if (!line) continue;
-        }
-      }
+    if (line !== null) {
+      kept.push(line);
+      s.seenContent = true;
     }
-
-    const src = SOURCE_TRAILER.exec(line);
-    if (src && (isLast || !seenContent)) {
-      attribution = src[1].trim();
-      removed.push(`source line "${line}"`);
-      continue;
-    }
-
-    kept.push(line);
-    seenContent = true;
-  }
+  });
+  const { title, publisherLine, attribution, removed } = s;
+  let date = s.date;
 
   const body = kept.join("\n\n");
   if (!date) {
@@ -182,6 +260,7 @@ export function parseArticle(raw: string): ParsedArticle {
     date,
     yearlessDate: date ? null : findYearlessDate(body),
     publisherLine,
+    site: s.site,
     attribution,
     removed,
   };

@@ -1,0 +1,144 @@
+// What an imported text says about itself (title, date, source, publisher), after the
+// cleaning rules, with command-line overrides for what it cannot know. Everything it could
+// not determine is said plainly in `undetermined`; nothing is guessed.
+import { createHash } from "node:crypto";
+import path from "node:path";
+import { periodOf, type DatePrecision } from "../dates";
+import { countWords } from "../metrics";
+import { matchOrganization, slugify, type KnownOrg } from "../orgs";
+import { slugForFile } from "../seed/files";
+import { parseArticle } from "../text/parse-article";
+
+export type ImportOverrides = { source?: string; publisher?: string; date?: string; title?: string };
+
+export type OrgChoice = { slug: string; name: string; isNew: boolean; from: string };
+
+export const UNKNOWN_SOURCE = { slug: "unknown-source", name: "Unknown source" } as const;
+
+export type Detected = {
+  file: string;
+  slug: string;
+  title: string;
+  titleFrom: string;
+  /** "YYYY-MM-DD", "YYYY-MM", "YYYY" or null, as in seeds/articles.json */
+  date: string | null;
+  precision: DatePrecision;
+  dateNote: string;
+  source: OrgChoice;
+  publisher: OrgChoice | null;
+  attribution: string | null;
+  removed: string[];
+  body: string;
+  wordCount: number;
+  contentHash: string;
+  undetermined: string[];
+  errors: string[];
+};
+
+function chooseOrg(name: string, orgs: readonly KnownOrg[], from: string): OrgChoice {
+  const known = matchOrganization(name, orgs);
+  if (known) return { slug: known.slug, name: known.name, isNew: false, from };
+  return { slug: slugify(name), name: name.trim(), isNew: true, from };
+}
+
+/** The precision a --date override implies by its shape. */
+export function overrideDate(value: string): { date: string | null; precision: DatePrecision } | string {
+  const v = value.trim();
+  const precision: DatePrecision | null =
+    v === "unknown" ? "unknown" : /^\d{4}-\d{2}-\d{2}$/.test(v) ? "day" : /^\d{4}-\d{2}$/.test(v) ? "month" : /^\d{4}$/.test(v) ? "year" : null;
+  if (!precision) return `--date "${value}" must be YYYY-MM-DD, YYYY-MM, YYYY or "unknown"`;
+  const date = precision === "unknown" ? null : v;
+  const period = periodOf(date, precision);
+  return typeof period === "string" ? `--date: ${period}` : { date, precision };
+}
+
+export function detectArticle(file: string, raw: string, orgs: readonly KnownOrg[], o: ImportOverrides = {}): Detected {
+  const p = parseArticle(raw);
+  const undetermined: string[] = [];
+  const errors: string[] = [];
+  if (!p.body) errors.push("no body text is left once boilerplate is removed");
+
+  let title = o.title?.trim() || p.title;
+  let titleFrom = o.title ? "--title" : p.removed.some((r) => r.startsWith("breadcrumb") || r.startsWith("section header") || r.startsWith("repost"))
+    ? "the line after the page header"
+    : "the first line";
+  if (!title) {
+    const words = p.body.split(/\s+/).slice(0, 12).join(" ");
+    title = words ? `${words}…` : path.basename(file);
+    titleFrom = "the opening words (the text has no title line)";
+    undetermined.push("title: the text has no title line; the opening words stand in (give --title)");
+  }
+
+  let date: string | null = null;
+  let precision: DatePrecision = "unknown";
+  let dateNote: string;
+  if (o.date) {
+    const d = overrideDate(o.date);
+    if (typeof d === "string") {
+      errors.push(d);
+      dateNote = "";
+    } else {
+      ({ date, precision } = d);
+      dateNote = `Given on import (--date ${o.date}).`;
+    }
+  } else if (p.date) {
+    date = p.date.date;
+    precision = "day";
+    dateNote = `From the ${p.date.from}.`;
+  } else if (p.yearlessDate) {
+    dateNote = `The body says "${p.yearlessDate}" without a year; the date is not completed by guessing.`;
+    undetermined.push(`date: the body says "${p.yearlessDate}" with no year (give --date)`);
+  } else {
+    dateNote = "The text carries no date.";
+    undetermined.push("date: none in the text (give --date)");
+  }
+
+  let publisher: OrgChoice | null = null;
+  if (o.publisher) publisher = chooseOrg(o.publisher, orgs, "--publisher");
+  else if (p.publisherLine) publisher = chooseOrg(p.publisherLine, orgs, `publication line "${p.publisherLine}"`);
+  else if (p.site) publisher = chooseOrg(p.site, orgs, "the repost disclaimer");
+  else undetermined.push("publisher: no site furniture names it (give --publisher)");
+
+  let source: OrgChoice;
+  if (o.source) source = chooseOrg(o.source, orgs, "--source");
+  else if (p.attribution) source = chooseOrg(p.attribution, orgs, `"Source: ${p.attribution}"`);
+  else if (p.publisherLine) source = chooseOrg(p.publisherLine, orgs, "the site's own news (publication line)");
+  else {
+    source = { ...UNKNOWN_SOURCE, isNew: !orgs.some((x) => x.slug === UNKNOWN_SOURCE.slug), from: "nothing in the text" };
+    undetermined.push(`source: nothing in the text says whose words these are; stored as "${UNKNOWN_SOURCE.name}" (give --source)`);
+  }
+
+  return {
+    file,
+    slug: slugForFile(path.basename(file)),
+    title,
+    titleFrom,
+    date,
+    precision,
+    dateNote,
+    source,
+    publisher,
+    attribution: p.attribution,
+    removed: p.removed,
+    body: p.body,
+    wordCount: countWords(p.body),
+    contentHash: createHash("sha256").update(p.body, "utf8").digest("hex"),
+    undetermined,
+    errors,
+  };
+}
+
+/** The dry run's report of one file. */
+export function describeDetection(d: Detected): string {
+  const org = (o: OrgChoice | null) => (o ? `${o.name} [${o.slug}]${o.isNew ? " (new organization)" : ""}, from ${o.from}` : "not known");
+  return [
+    `  title:     ${d.title}  (from ${d.titleFrom})`,
+    `  date:      ${d.date ?? "unknown"} (${d.precision})  ${d.dateNote}`,
+    `  source:    ${org(d.source)}`,
+    `  publisher: ${org(d.publisher)}`,
+    `  removed:   ${d.removed.length ? d.removed.join("; ") : "nothing"}`,
+    `  words:     ${d.wordCount}`,
+    ...d.undetermined.map((u) => `  not determined: ${u}`),
+    ...d.errors.map((e) => `  error: ${e}`),
+  ].join("\n");
+}

@@ -1,0 +1,121 @@
+// Stores imported texts. Each file is written in its own transaction (article, new
+// organizations, zeroed per-theme totals), so a failing file leaves nothing behind and the
+// others still import. Texts whose cleaned body is already stored are reported and skipped,
+// which also catches a repost of a stored article under another publisher.
+import type { PrismaClient } from "../../generated/prisma/client";
+import { periodOf } from "../dates";
+import type { KnownOrg } from "../orgs";
+import { refreshArticleStats } from "../writes/article-stats";
+import { describeDetection, detectArticle, type Detected, type ImportOverrides, type OrgChoice } from "./detect";
+
+export type ImportInput = { file: string; raw: string };
+
+export type FileOutcome =
+  | { file: string; status: "imported"; slug: string; detected: Detected; createdOrgs: string[] }
+  | { file: string; status: "duplicate"; of: string; detected: Detected }
+  | { file: string; status: "failed"; reason: string }
+  | { file: string; status: "checked"; detected: Detected };
+
+export type ImportOptions = { overrides?: ImportOverrides; dryRun?: boolean; log?: (line: string) => void };
+
+async function knownOrgs(prisma: PrismaClient): Promise<KnownOrg[]> {
+  const rows = await prisma.organization.findMany({ select: { slug: true, name: true, aliases: true } });
+  return rows.map((o) => ({ slug: o.slug, name: o.name, aliases: JSON.parse(o.aliases) as string[] }));
+}
+
+export async function importArticles(prisma: PrismaClient, inputs: readonly ImportInput[], opts: ImportOptions = {}): Promise<FileOutcome[]> {
+  const log = opts.log ?? (() => {});
+  const outcomes: FileOutcome[] = [];
+  const seenHashes = new Map<string, string>(); // within this batch: hash -> slug or file
+  let orgs = await knownOrgs(prisma);
+
+  for (const [i, input] of inputs.entries()) {
+    const prefix = `[${i + 1}/${inputs.length}] ${input.file}`;
+    let d: Detected;
+    try {
+      d = detectArticle(input.file, input.raw, orgs, opts.overrides);
+    } catch (e) {
+      outcomes.push({ file: input.file, status: "failed", reason: (e as Error).message });
+      log(`${prefix}: failed: ${(e as Error).message}`);
+      continue;
+    }
+    if (d.errors.length) {
+      outcomes.push({ file: input.file, status: "failed", reason: d.errors.join("; ") });
+      log(`${prefix}: failed, nothing written: ${d.errors.join("; ")}`);
+      continue;
+    }
+    const stored = await prisma.article.findUnique({ where: { contentHash: d.contentHash }, select: { slug: true } });
+    const twin = stored?.slug ?? seenHashes.get(d.contentHash);
+    if (twin) {
+      outcomes.push({ file: input.file, status: "duplicate", of: twin, detected: d });
+      log(`${prefix}: skipped, same text as "${twin}" is already ${stored ? "stored" : "in this import"}`);
+      continue;
+    }
+    if (opts.dryRun) {
+      seenHashes.set(d.contentHash, d.slug);
+      outcomes.push({ file: input.file, status: "checked", detected: d });
+      log(`${prefix}: would import as "${d.slug}"\n${describeDetection(d)}`);
+      continue;
+    }
+    try {
+      const { slug, createdOrgs } = await prisma.$transaction(async (tx) => {
+        const createdOrgs: string[] = [];
+        const orgId = async (o: OrgChoice): Promise<number> => {
+          const found = await tx.organization.findUnique({ where: { slug: o.slug } });
+          if (found) return found.id;
+          createdOrgs.push(`${o.slug} ("${o.name}", from ${o.from})`);
+          return (await tx.organization.create({ data: { slug: o.slug, name: o.name, kind: "other", aliases: JSON.stringify([o.name]) } })).id;
+        };
+        let slug = d.slug;
+        for (let n = 2; await tx.article.findUnique({ where: { slug } }); n++) slug = `${d.slug}-${n}`;
+        const { start, end } = d.date ? periodBounds(d.date, d.precision) : { start: null, end: null };
+        const article = await tx.article.create({
+          data: {
+            slug,
+            title: d.title,
+            titleNote: d.titleFrom.startsWith("the opening words") ? "Placeholder title: the text has no title line." : null,
+            body: d.body,
+            wordCount: d.wordCount,
+            contentHash: d.contentHash,
+            dateStart: start,
+            dateEnd: end,
+            datePrecision: d.precision,
+            dateNote: d.dateNote,
+            sourceId: await orgId(d.source),
+            publisherId: d.publisher ? await orgId(d.publisher) : null,
+            attribution: d.attribution,
+          },
+        });
+        await refreshArticleStats(tx, article.id);
+        return { slug, createdOrgs };
+      });
+      seenHashes.set(d.contentHash, slug);
+      if (createdOrgs.length) orgs = await knownOrgs(prisma);
+      outcomes.push({ file: input.file, status: "imported", slug, detected: d, createdOrgs });
+      const notes = [
+        ...createdOrgs.map((o) => `created organization ${o}`),
+        ...d.undetermined.map((u) => `not determined: ${u}`),
+      ];
+      log(`${prefix}: imported as "${slug}" (${d.date ?? "date unknown"}, ${d.source.name}, ${d.wordCount} words)${notes.map((n) => `\n    ${n}`).join("")}`);
+    } catch (e) {
+      outcomes.push({ file: input.file, status: "failed", reason: (e as Error).message });
+      log(`${prefix}: failed, nothing written: ${(e as Error).message}`);
+    }
+  }
+  return outcomes;
+}
+
+/** The period of a date detectArticle has already validated. */
+function periodBounds(date: string, precision: Detected["precision"]): { start: string; end: string } {
+  const p = periodOf(date, precision);
+  if (!p || typeof p === "string") throw new Error(`invalid date ${date}: ${p}`);
+  return p;
+}
+
+export function importSummary(outcomes: readonly FileOutcome[], dryRun = false): string {
+  const count = (s: FileOutcome["status"]) => outcomes.filter((o) => o.status === s).length;
+  const parts = dryRun
+    ? [`${count("checked")} would be imported`, `${count("duplicate")} duplicate(s)`, `${count("failed")} failed`]
+    : [`${count("imported")} imported`, `${count("duplicate")} duplicate(s) skipped`, `${count("failed")} failed`];
+  return `${dryRun ? "Dry run, nothing written: " : ""}${outcomes.length} file(s): ${parts.join(", ")}.`;
+}
