@@ -8,6 +8,7 @@ import type { z } from "zod";
 import { periodOf } from "../dates";
 import { articleThemeStats, countWords, type ThemeStat } from "../metrics";
 import { parseArticle } from "../text/parse-article";
+import { resolveEntries, type ResolvedAnnotation } from "../annotations-file";
 import {
   annotationsFile,
   articlesFile,
@@ -18,14 +19,7 @@ import {
   type OrganizationsFile,
 } from "./files";
 
-export type PlannedAnnotation = {
-  theme: string;
-  start: number;
-  end: number;
-  quote: string;
-  annotator: string;
-  note: string | null;
-};
+export type PlannedAnnotation = ResolvedAnnotation;
 
 export type PlannedArticle = {
   slug: string;
@@ -59,27 +53,9 @@ export function sha256(text: string): string {
   return createHash("sha256").update(text, "utf8").digest("hex");
 }
 
-/** Index of the n-th (1-based) occurrence of `quote` in `body`, or -1. */
-export function nthIndexOf(body: string, quote: string, n: number): number {
-  let at = -1;
-  for (let i = 0; i < n; i++) {
-    at = body.indexOf(quote, at + 1);
-    if (at < 0) return -1;
-  }
-  return at;
-}
-
-export function countOccurrences(body: string, quote: string): number {
-  let n = 0;
-  for (let at = body.indexOf(quote); at >= 0; at = body.indexOf(quote, at + 1)) n++;
-  return n;
-}
-
 function entryPath(p: readonly PropertyKey[]): string {
   return p.reduce<string>((acc, k) => (typeof k === "number" ? `${acc}[${k}]` : acc ? `${acc}.${String(k)}` : String(k)), "");
 }
-
-const clip = (s: string, n = 60) => (s.length > n ? `${s.slice(0, n)}…` : s);
 
 export function loadSeed(dir: string): SeedResult {
   const errors: string[] = [];
@@ -203,48 +179,15 @@ export function loadSeed(dir: string): SeedResult {
       if (meta) errors.push(`${rel(file)}: article: unknown article "${data.article}"`);
       continue;
     }
-    const seen = new Set<string>();
-    data.annotations.forEach((a, i) => {
-      const at = `${rel(file)}: annotations[${i}]`;
-      a.themes.forEach((t, j) => {
-        if (codebook && !themeSlugs.has(t)) errors.push(`${at}: themes[${j}]: unknown theme "${t}"`);
-      });
-      const count = countOccurrences(article.body, a.quote);
-      if (count === 0) {
-        errors.push(`${at}: quote not found in the article's cleaned body: "${clip(a.quote)}"`);
-        return;
-      }
-      if (count > 1 && a.occurrence === undefined) {
-        errors.push(`${at}: quote occurs ${count} times in the body; add "occurrence" (1 to ${count}): "${clip(a.quote)}"`);
-        return;
-      }
-      const n = a.occurrence ?? 1;
-      if (n > count) {
-        errors.push(`${at}: occurrence ${n} asked for, but the quote occurs ${count} time(s)`);
-        return;
-      }
-      const start = nthIndexOf(article.body, a.quote, n);
-      for (const theme of new Set(a.themes)) {
-        const key = `${theme}:${start}:${a.quote.length}`;
-        if (seen.has(key)) errors.push(`${at}: the same passage is already tagged "${theme}"`);
-        seen.add(key);
-        article.annotations.push({
-          theme,
-          start,
-          end: start + a.quote.length,
-          quote: a.quote,
-          annotator: a.annotator,
-          note: a.note ?? null,
-        });
-      }
-    });
+    const resolved = resolveEntries(data.annotations, article.body, codebook ? themeSlugs : null);
+    for (const e of resolved.errors) errors.push(`${rel(file)}: ${e}`);
+    article.annotations.push(...resolved.annotations);
   }
 
   if (errors.length > 0 || !orgs || !codebook || !meta) return { ok: false, errors };
 
   const themeList = codebook.themes.map((t, i) => ({ ...t, order: i + 1 }));
   for (const a of articles) {
-    a.annotations.sort((x, y) => x.start - y.start || x.end - y.end || x.theme.localeCompare(y.theme));
     a.stats = articleThemeStats(a.body, a.annotations, themeList.map((t) => t.slug));
   }
   return {

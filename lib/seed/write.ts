@@ -3,7 +3,8 @@
 // exactly that article's passages and totals. Articles that are not in the seeds (imported
 // later) are left alone.
 import type { Prisma, PrismaClient } from "../../generated/prisma/client";
-import type { PlannedAnnotation, SeedPlan } from "./load";
+import { syncArticleAnnotations } from "../writes/annotations";
+import type { SeedPlan } from "./load";
 
 export type SeedChanges = {
   themes: number;
@@ -15,9 +16,6 @@ export type SeedChanges = {
 };
 
 type Tx = Prisma.TransactionClient;
-
-const annotationKey = (a: PlannedAnnotation & { theme: string }) =>
-  JSON.stringify([a.theme, a.start, a.end, a.quote, a.annotator, a.note]);
 
 function differs<T extends object>(row: T, want: Partial<T>): boolean {
   return Object.entries(want).some(([k, v]) => row[k as keyof T] !== v);
@@ -130,41 +128,10 @@ async function syncPlan(tx: Tx, plan: SeedPlan): Promise<SeedChanges> {
     if (dropMentions.length) await tx.articleMention.deleteMany({ where: { articleId, organizationId: { in: dropMentions } } });
     if (touched || addMentions.length || dropMentions.length) changes.articles++;
 
-    const slugById = new Map([...themeIds].map(([slug, id]) => [id, slug]));
-    const have = await tx.annotation.findMany({ where: { articleId } });
-    const haveByKey = new Map(have.map((h) => [annotationKey({ ...h, theme: slugById.get(h.themeId) ?? "" }), h]));
-    const wantKeys = new Set(a.annotations.map(annotationKey));
-    const stale = have.filter((h) => !wantKeys.has(annotationKey({ ...h, theme: slugById.get(h.themeId) ?? "" })));
-    const fresh = a.annotations.filter((p) => !haveByKey.has(annotationKey(p)));
-    if (stale.length) await tx.annotation.deleteMany({ where: { id: { in: stale.map((s) => s.id) } } });
-    if (fresh.length) {
-      await tx.annotation.createMany({
-        data: fresh.map((p) => ({
-          articleId,
-          themeId: themeIds.get(p.theme)!,
-          start: p.start,
-          end: p.end,
-          quote: p.quote,
-          annotator: p.annotator,
-          note: p.note,
-        })),
-      });
-    }
-    changes.annotationsAdded += fresh.length;
-    changes.annotationsRemoved += stale.length;
-
-    const haveStats = new Map((await tx.articleTheme.findMany({ where: { articleId } })).map((s) => [s.themeId, s]));
-    for (const [slug, stat] of a.stats) {
-      const themeId = themeIds.get(slug)!;
-      const cur = haveStats.get(themeId);
-      if (cur && cur.taggedWords === stat.taggedWords && cur.passages === stat.passages) continue;
-      await tx.articleTheme.upsert({
-        where: { articleId_themeId: { articleId, themeId } },
-        create: { articleId, themeId, ...stat },
-        update: stat,
-      });
-      changes.statsChanged++;
-    }
+    const synced = await syncArticleAnnotations(tx, { id: articleId, body: a.body }, a.annotations, themeIds);
+    changes.annotationsAdded += synced.added;
+    changes.annotationsRemoved += synced.removed;
+    changes.statsChanged += synced.statsChanged;
   }
   return changes;
 }
