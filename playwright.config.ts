@@ -5,6 +5,8 @@ import { defineConfig, devices } from "@playwright/test";
 // CHROMIUM_PATH to use another build, or to "" for Playwright's own browser.
 const chromium = process.env.CHROMIUM_PATH ?? (fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : "");
 const PORT = Number(process.env.E2E_PORT ?? 3100);
+/** A second server of the same build with tagging enabled, for the tests that write. */
+const TAGGING_URL = `http://127.0.0.1:${Number(process.env.E2E_TAGGING_PORT ?? 3101)}`;
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -32,14 +34,23 @@ export default defineConfig({
     },
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 900 } } }],
-  webServer: {
-    // A fresh database seeded from seeds/, a production build, and the real server.
-    command: `rm -f tests/.tmp/e2e.db && npm run db:setup && npx next build && npx next start -H 127.0.0.1 -p ${PORT}`,
-    url: `http://127.0.0.1:${PORT}`,
-    env: { DATABASE_URL: "file:./tests/.tmp/e2e.db", NEXT_TELEMETRY_DISABLED: "1" },
-    timeout: 240_000,
-    reuseExistingServer: false,
-    stdout: "ignore",
-    stderr: "pipe",
-  },
+  webServer: [
+    {
+      // Fresh seeded databases, one production build, two servers (see tests/e2e/serve.sh).
+      command: "bash tests/e2e/serve.sh",
+      url: `http://127.0.0.1:${PORT}`,
+      env: { NEXT_TELEMETRY_DISABLED: "1", E2E_PORT: String(PORT) },
+      timeout: 300_000,
+      reuseExistingServer: false,
+      stdout: "ignore",
+      stderr: "pipe",
+    },
+    {
+      // Started by the command above; listed so Playwright waits for it too.
+      command: "node -e \"setInterval(() => {}, 1 << 30)\"",
+      url: TAGGING_URL,
+      timeout: 300_000,
+      reuseExistingServer: true,
+    },
+  ],
 });

@@ -2,7 +2,7 @@ import { highlightRuns } from "@/lib/highlight";
 import type { ArticleDetail, ThemeInfo } from "@/lib/queries/articles";
 
 /** The article's text with every passage highlighted; overlapping passages stack their colours. */
-export function ArticleReader({ article, themes }: { article: ArticleDetail; themes: ThemeInfo[] }) {
+export function ArticleReader({ article, themes, editable = false }: { article: ArticleDetail; themes: ThemeInfo[]; editable?: boolean }) {
   const byTheme = new Map(themes.map((t) => [t.slug, t]));
   const paragraphs = highlightRuns(article.body, article.annotations);
   return (
@@ -10,7 +10,12 @@ export function ArticleReader({ article, themes }: { article: ArticleDetail; the
       {paragraphs.map((runs, i) => (
         <p key={i}>
           {runs.map((r) => {
-            if (!r.marks.length) return <span key={r.start}>{r.text}</span>;
+            if (!r.marks.length)
+              return (
+                <span key={r.start} data-start={r.start}>
+                  {r.text}
+                </span>
+              );
             const colours = [...new Set(r.marks.map((m) => byTheme.get(m.theme)?.colour ?? "#888"))];
             const names = [...new Set(r.marks.map((m) => byTheme.get(m.theme)?.name ?? m.theme))];
             // One underline per theme, stacked, over a tint of the first theme's colour.
@@ -21,7 +26,10 @@ export function ArticleReader({ article, themes }: { article: ArticleDetail; the
                 id={r.startsPassages.length ? `passage-${r.startsPassages[0]}` : undefined}
                 title={names.join(", ")}
                 data-themes={[...new Set(r.marks.map((m) => m.theme))].join(" ")}
-                className="scroll-mt-24 rounded-sm text-foreground target:outline target:outline-2 target:outline-accent"
+                data-start={r.start}
+                data-ids={r.marks.map((m) => m.id).join(" ")}
+                tabIndex={editable ? 0 : undefined}
+                className={`scroll-mt-24 rounded-sm text-foreground ${editable ? "cursor-pointer" : ""} target:outline target:outline-2 target:outline-accent`}
                 style={{ backgroundColor: `${colours[0]}26`, boxShadow: shadow, paddingBottom: `${3 * (colours.length - 1)}px` }}
               >
                 {r.startsPassages.slice(1).map((id) => (

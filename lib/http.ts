@@ -1,7 +1,11 @@
 import "server-only";
 // One shape for every route handler: parse the query with the shared filter schema, answer
 // 400 with the parameter and the problem on bad input, otherwise query and respond.
+import { revalidatePath } from "next/cache";
+import type { z } from "zod";
 import { toCsv, type CsvCell } from "./csv";
+import { refuseWrite } from "./tagging";
+import type { WriteResult } from "./writes/tagging";
 import { checkKnownSlugs, parseFilters, toSearchParams, type Filters, type ParamIssue } from "./filters";
 import { getCatalog, type Catalog } from "./queries/analytics";
 
@@ -46,4 +50,35 @@ export function csvResponse(
       "Cache-Control": "no-store",
     },
   });
+}
+
+/**
+ * One shape for every write: refuse unless tagging is allowed (403), parse the JSON body with
+ * its schema (400 naming the field), run the write (400/404 with reasons), then let every page
+ * show the new numbers.
+ */
+export async function handleWrite<S extends z.ZodType, T>(
+  request: Request,
+  schema: S,
+  write: (input: z.infer<S>) => Promise<WriteResult<T>>,
+): Promise<Response> {
+  const refused = refuseWrite(request);
+  if (refused) return refused;
+  let body: unknown;
+  try {
+    body = request.method === "DELETE" ? {} : await request.json();
+  } catch {
+    return Response.json({ error: "The request body must be JSON.", issues: [] }, { status: 400 });
+  }
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => ({ field: i.path.map(String).join(".") || "body", message: i.message }));
+    return Response.json({ error: issues.map((i) => `${i.field}: ${i.message}`).join("; "), issues }, { status: 400 });
+  }
+  const result = await write(parsed.data);
+  if (!result.ok) {
+    return Response.json({ error: result.issues.map((i) => `${i.field}: ${i.message}`).join("; "), issues: result.issues }, { status: result.status });
+  }
+  revalidatePath("/", "layout");
+  return Response.json(result.value);
 }

@@ -145,3 +145,7 @@ export async function getCodebook(examplesPerTheme = 3): Promise<{ version: stri
     })),
   };
 }
+
+export async function getOrganizations(): Promise<OrgRef[]> {
+  return prisma.organization.findMany({ orderBy: { name: "asc" }, select: { slug: true, name: true } });
+}

@@ -12,3 +12,6 @@ export async function expectAxeClean(page: Page) {
   const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`);
   expect(summary).toEqual([]);
 }
+
+/** The server of the same build with tagging enabled (tests/e2e/serve.sh). */
+export const TAGGING_URL = `http://127.0.0.1:${Number(process.env.E2E_TAGGING_PORT ?? 3101)}`;

@@ -2,11 +2,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ArticleReader } from "@/components/article-reader";
+import { MetadataForm } from "@/components/tagging/metadata-form";
+import { Tagger } from "@/components/tagging/tagger";
 import { ThemeSwatch } from "@/components/theme-swatch";
-import { formatValue } from "@/lib/aggregate";
+import { csvDate, formatValue } from "@/lib/aggregate";
 import { formatDate } from "@/lib/dates";
 import { percent } from "@/lib/metrics";
-import { getArticle, getThemes } from "@/lib/queries/articles";
+import { getArticle, getOrganizations, getThemes } from "@/lib/queries/articles";
+import { taggingMode } from "@/lib/tagging";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -23,8 +26,10 @@ const PRECISION_TEXT: Record<string, string> = {
 };
 
 export default async function ArticlePage({ params }: Props) {
-  const [article, themes] = await Promise.all([getArticle((await params).slug), getThemes()]);
+  const [article, themes, organizations] = await Promise.all([getArticle((await params).slug), getThemes(), getOrganizations()]);
   if (!article) notFound();
+  const tagging = taggingMode();
+  const reader = <ArticleReader article={article} themes={themes} editable={tagging.enabled} />;
   return (
     <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_20rem]">
       <article className="min-w-0">
@@ -37,7 +42,23 @@ export default async function ArticlePage({ params }: Props) {
           {formatDate(article.dateStart, article.datePrecision)} · {article.source.name}
           {article.publisher && article.publisher.slug !== article.source.slug ? ` · via ${article.publisher.name}` : ""}
         </p>
-        <ArticleReader article={article} themes={themes} />
+        {tagging.enabled ? (
+          <>
+            <p className="mb-4 rounded border border-border bg-surface p-2 text-sm" data-testid="tagging-help">
+              Tagging is on: select text to tag it, or click a highlight to change or remove it.
+            </p>
+            <Tagger
+              slug={article.slug}
+              themes={themes}
+              passages={article.annotations.map(({ id, theme, quote, annotator, note }) => ({ id, theme, quote, annotator, note }))}
+              secretRequired={tagging.secretRequired}
+            >
+              {reader}
+            </Tagger>
+          </>
+        ) : (
+          reader
+        )}
       </article>
 
       <aside className="space-y-6 text-sm lg:sticky lg:top-4 lg:self-start">
@@ -48,7 +69,7 @@ export default async function ArticlePage({ params }: Props) {
               <tr>
                 <th scope="col" className="pb-1 font-medium">Theme</th>
                 <th scope="col" className="pb-1 text-right font-medium">Passages</th>
-                <th scope="col" className="pb-1 text-right font-medium">Share</th>
+                <th scope="col" className="pb-1 pl-4 text-right font-medium">Share</th>
               </tr>
             </thead>
             <tbody>
@@ -63,7 +84,7 @@ export default async function ArticlePage({ params }: Props) {
                       </span>
                     </th>
                     <td className="py-1 text-right tabular-nums">{s.passages}</td>
-                    <td className="py-1 text-right tabular-nums" title={`${s.taggedWords} of ${article.wordCount} words`}>
+                    <td className="py-1 pl-4 text-right tabular-nums" title={`${s.taggedWords} of ${article.wordCount} words`}>
                       {formatValue("share", percent(s.taggedWords, article.wordCount))}
                     </td>
                   </tr>
@@ -107,7 +128,33 @@ export default async function ArticlePage({ params }: Props) {
               </>
             )}
           </dl>
+          <p className="mt-3 text-xs">
+            <a href={`/api/articles/${article.slug}/annotations`} download>
+              Download this article’s tags (JSON)
+            </a>
+          </p>
         </section>
+
+        {tagging.enabled && (
+          <details className="rounded-lg border border-border p-4">
+            <summary className="cursor-pointer font-semibold">Edit metadata</summary>
+            <div className="mt-3">
+              <MetadataForm
+                slug={article.slug}
+                organizations={organizations}
+                secretRequired={tagging.secretRequired}
+                initial={{
+                  title: article.title,
+                  date: csvDate(article.dateStart, article.datePrecision) || null,
+                  datePrecision: article.datePrecision,
+                  dateNote: article.dateNote,
+                  source: article.source.slug,
+                  publisher: article.publisher?.slug ?? null,
+                }}
+              />
+            </div>
+          </details>
+        )}
       </aside>
     </div>
   );

@@ -1,0 +1,23 @@
+import { z } from "zod";
+import { prisma } from "@/lib/db";
+import { handleWrite } from "@/lib/http";
+import { passageEditSchema } from "@/lib/tagging-schema";
+import { deletePassage, editPassage } from "@/lib/writes/tagging";
+
+type Ctx = { params: Promise<{ id: string }> };
+
+const passageId = async (params: Ctx["params"]) => {
+  const n = Number((await params).id);
+  return Number.isSafeInteger(n) && n > 0 ? n : -1;
+};
+
+/** Change a passage's theme or note: { theme?, note?, annotator }. */
+export async function PATCH(request: Request, { params }: Ctx) {
+  const id = await passageId(params);
+  return handleWrite(request, passageEditSchema, (e) => editPassage(prisma, id, e));
+}
+
+export async function DELETE(request: Request, { params }: Ctx) {
+  const id = await passageId(params);
+  return handleWrite(request, z.object({}), () => deletePassage(prisma, id));
+}

@@ -1,0 +1,93 @@
+// The writes behind tagging in the reader: each validates against the article's text and
+// the codebook, then changes passages and per-theme totals in one transaction.
+import type { PrismaClient } from "../../generated/prisma/client";
+import { periodOf } from "../dates";
+import { snapToWords } from "../snap";
+import type { MetadataEdit, NewPassage, PassageEdit } from "../tagging-schema";
+import { refreshArticleStats } from "./article-stats";
+
+export type WriteResult<T> = { ok: true; value: T } | { ok: false; status: 400 | 404; issues: { field: string; message: string }[] };
+
+const fail = (status: 400 | 404, field: string, message: string): WriteResult<never> => ({ ok: false, status, issues: [{ field, message }] });
+
+export async function addPassage(prisma: PrismaClient, slug: string, p: NewPassage): Promise<WriteResult<{ ids: number[]; start: number; end: number; quote: string }>> {
+  const article = await prisma.article.findUnique({ where: { slug }, select: { id: true, body: true } });
+  if (!article) return fail(404, "article", `no article "${slug}"`);
+  const span = snapToWords(article.body, p.start, Math.min(p.end, article.body.length));
+  if (!span) return fail(400, "start", "the selection holds no words of the article");
+  const themes = await prisma.theme.findMany({ where: { slug: { in: p.themes } }, select: { id: true, slug: true } });
+  const unknown = p.themes.filter((t) => !themes.some((x) => x.slug === t));
+  if (unknown.length) return fail(400, "themes", `unknown theme${unknown.length > 1 ? "s" : ""}: ${unknown.join(", ")}`);
+  const quote = article.body.slice(span.start, span.end);
+  const ids = await prisma.$transaction(async (tx) => {
+    const existing = await tx.annotation.findMany({ where: { articleId: article.id, start: span.start, end: span.end }, select: { themeId: true } });
+    const created: number[] = [];
+    for (const t of themes) {
+      if (existing.some((e) => e.themeId === t.id)) continue; // already tagged with this theme
+      const row = await tx.annotation.create({
+        data: { articleId: article.id, themeId: t.id, start: span.start, end: span.end, quote, annotator: p.annotator, note: p.note || null },
+      });
+      created.push(row.id);
+    }
+    await refreshArticleStats(tx, article.id);
+    return created;
+  });
+  return { ok: true, value: { ids, ...span, quote } };
+}
+
+export async function editPassage(prisma: PrismaClient, id: number, e: PassageEdit): Promise<WriteResult<{ id: number }>> {
+  const row = await prisma.annotation.findUnique({ where: { id } });
+  if (!row) return fail(404, "id", `no passage ${id}`);
+  let themeId = row.themeId;
+  if (e.theme) {
+    const theme = await prisma.theme.findUnique({ where: { slug: e.theme } });
+    if (!theme) return fail(400, "theme", `unknown theme "${e.theme}"`);
+    const twin = await prisma.annotation.findFirst({ where: { articleId: row.articleId, start: row.start, end: row.end, themeId: theme.id, NOT: { id } } });
+    if (twin) return fail(400, "theme", "this passage already carries that theme");
+    themeId = theme.id;
+  }
+  await prisma.$transaction(async (tx) => {
+    await tx.annotation.update({
+      where: { id },
+      data: { themeId, note: e.note === undefined ? row.note : e.note || null, annotator: e.annotator },
+    });
+    await refreshArticleStats(tx, row.articleId);
+  });
+  return { ok: true, value: { id } };
+}
+
+export async function deletePassage(prisma: PrismaClient, id: number): Promise<WriteResult<{ id: number }>> {
+  const row = await prisma.annotation.findUnique({ where: { id } });
+  if (!row) return fail(404, "id", `no passage ${id}`);
+  await prisma.$transaction(async (tx) => {
+    await tx.annotation.delete({ where: { id } });
+    await refreshArticleStats(tx, row.articleId);
+  });
+  return { ok: true, value: { id } };
+}
+
+export async function editMetadata(prisma: PrismaClient, slug: string, m: MetadataEdit): Promise<WriteResult<{ slug: string }>> {
+  const article = await prisma.article.findUnique({ where: { slug }, select: { id: true } });
+  if (!article) return fail(404, "article", `no article "${slug}"`);
+  const period = periodOf(m.date || null, m.datePrecision);
+  if (typeof period === "string") return fail(400, "date", period);
+  const [source, publisher] = await Promise.all([
+    prisma.organization.findUnique({ where: { slug: m.source } }),
+    m.publisher ? prisma.organization.findUnique({ where: { slug: m.publisher } }) : null,
+  ]);
+  if (!source) return fail(400, "source", `unknown organization "${m.source}"`);
+  if (m.publisher && !publisher) return fail(400, "publisher", `unknown organization "${m.publisher}"`);
+  await prisma.article.update({
+    where: { id: article.id },
+    data: {
+      title: m.title,
+      dateStart: period?.start ?? null,
+      dateEnd: period?.end ?? null,
+      datePrecision: m.datePrecision,
+      dateNote: m.dateNote,
+      sourceId: source.id,
+      publisherId: publisher?.id ?? null,
+    },
+  });
+  return { ok: true, value: { slug } };
+}

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Playwright's web server: one production build, served twice from fresh seeded databases,
+# as a published read-only dashboard (E2E_PORT) and as a tagging instance (E2E_TAGGING_PORT).
+set -euo pipefail
+PORT=${E2E_PORT:-3100}
+TAGGING_PORT=${E2E_TAGGING_PORT:-3101}
+mkdir -p tests/.tmp
+rm -f tests/.tmp/e2e.db tests/.tmp/e2e-tagging.db
+DATABASE_URL=file:./tests/.tmp/e2e.db npm run -s db:setup
+DATABASE_URL=file:./tests/.tmp/e2e-tagging.db npm run -s db:setup
+npx next build
+DATABASE_URL=file:./tests/.tmp/e2e-tagging.db TAGGING_ENABLED=1 npx next start -H 127.0.0.1 -p "$TAGGING_PORT" &
+tagging=$!
+trap 'kill $tagging 2>/dev/null || true' EXIT
+DATABASE_URL=file:./tests/.tmp/e2e.db npx next start -H 127.0.0.1 -p "$PORT"

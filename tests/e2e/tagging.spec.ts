@@ -1,0 +1,103 @@
+import { expect, test, type Page } from "@playwright/test";
+import { expectAxeClean, shot, TAGGING_URL } from "./helpers";
+
+const ARTICLE = "002-5d473a49d580ab5d"; // the Wuzhou meeting: one passage, and no innovation tagged
+const SENTENCE = "To be specific, it is wished that they would jointly explore cooperation opportunities in fields such as photovoltaic cells and metal resource recycling";
+
+/** Select `text` inside the article body the way a mouse drag would. */
+async function select(page: Page, text: string) {
+  await page.evaluate((needle) => {
+    const body = document.querySelector('[data-testid="article-body"]')!;
+    const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const at = n.textContent!.indexOf(needle);
+      if (at >= 0) {
+        const range = document.createRange();
+        range.setStart(n, at);
+        range.setEnd(n, at + needle.length);
+        getSelection()!.removeAllRanges();
+        getSelection()!.addRange(range);
+        return;
+      }
+    }
+    throw new Error(`text not found: ${needle}`);
+  }, text);
+  await page.locator('[data-testid="article-body"]').dispatchEvent("mouseup");
+}
+
+const innovationShareOfMinmetals = async (page: Page) => {
+  await page.goto(`${TAGGING_URL}/?metric=passages&theme=innovation`);
+  return page.locator('[data-testid="by-source-table"] tr[data-source="china-minmetals"] td[data-theme="innovation"]').getAttribute("data-value");
+};
+
+test.describe.serial("tagging in the reader", () => {
+  test("a user selects a sentence, tags it, sees it highlighted, and the dashboard and CSV change", async ({ page }) => {
+    const before = await innovationShareOfMinmetals(page);
+    const csvBefore = await (await page.request.get(`${TAGGING_URL}/api/export/article-themes.csv?theme=innovation`)).text();
+    expect(csvBefore).toContain(`${ARTICLE},2023-10-25,day,china-minmetals,china-minmetals,425,innovation,0,0`);
+
+    await page.goto(`${TAGGING_URL}/articles/${ARTICLE}`);
+    await expect(page.getByTestId("tagging-help")).toBeVisible();
+    await select(page, SENTENCE.slice(1)); // a sloppy selection, starting mid-word: it snaps to "To be specific…"
+    const dialog = page.getByRole("dialog", { name: "Tag the selected text" });
+    await dialog.getByRole("checkbox", { name: "Innovation" }).check();
+    await dialog.getByLabel("Your name").fill("e2e-analyst");
+    await expectAxeClean(page);
+    await shot(page, "reader-tagging");
+    await dialog.getByRole("button", { name: "Save tag" }).click();
+    await expect(dialog).toBeHidden();
+
+    const mark = page.locator('[data-testid="article-body"] mark[data-themes~="innovation"]');
+    await expect(mark).toHaveText(SENTENCE);
+    await expect(page.getByTestId("article-themes").locator("tr", { hasText: "Innovation" })).toContainText("1");
+
+    expect(Number(await innovationShareOfMinmetals(page))).toBe(Number(before) + 1);
+    const csvAfter = await (await page.request.get(`${TAGGING_URL}/api/export/article-themes.csv?theme=innovation`)).text();
+    expect(csvAfter).toContain(`${ARTICLE},2023-10-25,day,china-minmetals,china-minmetals,425,innovation,23,1`); // 23 words in the sentence, counted by hand
+
+    const file = await (await page.request.get(`${TAGGING_URL}/api/articles/${ARTICLE}/annotations`)).text();
+    expect(file).toContain(`{ "themes": ["innovation"], "quote": "${SENTENCE}", "annotator": "e2e-analyst" }`);
+  });
+
+  test("a user changes a passage's theme and removes it", async ({ page }) => {
+    await page.goto(`${TAGGING_URL}/articles/${ARTICLE}`);
+    await page.locator('[data-testid="article-body"] mark[data-themes~="innovation"]').click();
+    const dialog = page.getByRole("dialog", { name: "Edit passages" });
+    await dialog.getByLabel("Your name").fill("e2e-analyst");
+    await dialog.getByLabel("Theme").selectOption("reform");
+    await expect(page.locator('[data-testid="article-body"] mark[data-themes~="reform"]')).toHaveText(SENTENCE);
+    await dialog.getByRole("button", { name: "Remove" }).click();
+    await expect(page.locator('[data-testid="article-body"] mark[data-themes~="reform"]')).toHaveCount(0);
+    await expect(page.locator('[data-testid="article-body"] mark')).toHaveCount(1); // the seeded passage is still there
+  });
+
+  test("metadata edits are validated and saved", async ({ page }) => {
+    await page.goto(`${TAGGING_URL}/articles/004-a9523ab09df4130b`);
+    await page.getByText("Edit metadata").click();
+    await page.getByLabel("Your name").last().fill("e2e-analyst");
+    await page.getByLabel("Date precision").selectOption("year");
+    await page.getByLabel(/^Date \(/).fill("2023-07");
+    await page.getByRole("button", { name: "Save metadata" }).click();
+    await expect(page.getByRole("alert").filter({ hasText: "date" })).toContainText('"2023-07" is not a valid YYYY year');
+    await page.getByLabel(/^Date \(/).fill("2023");
+    await page.getByLabel("How the date was established").fill("Published in 2023 (checked against the original).");
+    await page.getByRole("button", { name: "Save metadata" }).click();
+    await expect(page.getByTestId("date-note")).toHaveText("Published in 2023 (checked against the original).");
+    await expect(page.locator("aside")).toContainText("known to the year");
+  });
+});
+
+test("with tagging disabled the controls are absent and writes answer 403", async ({ page }) => {
+  await page.goto(`/articles/${ARTICLE}`);
+  await expect(page.getByTestId("tagging-help")).toHaveCount(0);
+  await expect(page.getByText("Edit metadata")).toHaveCount(0);
+  await select(page, SENTENCE);
+  await expect(page.getByRole("dialog")).toHaveCount(0);
+  const post = await page.request.post(`/api/articles/${ARTICLE}/annotations`, {
+    data: { start: 0, end: 10, themes: ["reform"], annotator: "x" },
+  });
+  expect(post.status()).toBe(403);
+  expect((await post.json()).error).toContain("Tagging is disabled");
+  expect((await page.request.delete("/api/annotations/1")).status()).toBe(403);
+  expect((await page.request.patch(`/api/articles/${ARTICLE}`, { data: {} })).status()).toBe(403);
+});

@@ -1,0 +1,113 @@
+// Writes from the reader, through the route handlers, against a real SQLite file.
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { createPrismaClient, type PrismaClient } from "@/lib/prisma-client";
+import { snapshot, type TempDb } from "../helpers/db";
+import { MINI_SEED } from "../helpers/fixture";
+import { seededDb } from "../helpers/seeded-db";
+
+vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
+
+type Handler = (r: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
+let db: TempDb;
+let prisma: PrismaClient;
+let annotations: { POST: Handler; GET: Handler };
+let annotation: { PATCH: Handler; DELETE: Handler };
+let article: { PATCH: Handler };
+
+beforeAll(async () => {
+  db = await seededDb(MINI_SEED);
+  prisma = createPrismaClient(db.url);
+  annotations = (await import("@/app/api/articles/[slug]/annotations/route")) as unknown as typeof annotations;
+  annotation = (await import("@/app/api/annotations/[id]/route")) as unknown as typeof annotation;
+  article = (await import("@/app/api/articles/[slug]/route")) as unknown as typeof article;
+});
+afterAll(async () => {
+  await prisma.$disconnect();
+  db.cleanup();
+});
+afterEach(() => {
+  delete process.env.TAGGING_ENABLED;
+  delete process.env.TAGGING_SECRET;
+});
+
+const req = (method: string, body?: object, headers: Record<string, string> = {}) =>
+  new Request("http://localhost:3000/x", { method, headers: { host: "localhost:3000", "content-type": "application/json", ...headers }, body: body ? JSON.stringify(body) : undefined });
+const params = (p: Record<string, string>) => ({ params: Promise.resolve(p) });
+const stat = (slug: string, theme: string) =>
+  prisma.articleTheme.findFirstOrThrow({ where: { article: { slug }, theme: { slug: theme } } }).then((s) => [s.taggedWords, s.passages]);
+
+describe("write endpoints", () => {
+  it("answer 403 and change nothing while tagging is disabled", async () => {
+    const before = snapshot(db.file);
+    const res = await annotations.POST(req("POST", { start: 0, end: 6, themes: ["reform"], annotator: "a" }), params({ slug: "alpha-001" }));
+    expect(res.status).toBe(403);
+    expect((await annotation.DELETE(req("DELETE"), params({ id: "1" }))).status).toBe(403);
+    expect(snapshot(db.file)).toBe(before);
+  });
+
+  it("need the shared secret when one is set, and a loopback host when none is", async () => {
+    process.env.TAGGING_ENABLED = "1";
+    const body = { start: 22, end: 27, themes: ["reform"], annotator: "a" };
+    const remote = new Request("http://tracker.example.org/x", { method: "POST", headers: { host: "tracker.example.org" }, body: JSON.stringify(body) });
+    expect((await annotations.POST(remote, params({ slug: "alpha-001" }))).status).toBe(403);
+    process.env.TAGGING_SECRET = "s3cret";
+    expect((await annotations.POST(req("POST", body, { "x-tagging-secret": "wrong" }), params({ slug: "alpha-001" }))).status).toBe(403);
+    const ok = await annotations.POST(req("POST", body, { "x-tagging-secret": "s3cret" }), params({ slug: "alpha-001" }));
+    expect(ok.status).toBe(200);
+    await annotation.DELETE(req("DELETE", undefined, { "x-tagging-secret": "s3cret" }), params({ id: String((await ok.json()).ids[0]) }));
+  });
+
+  it("tag a selection snapped to whole words, one passage per theme, and update the totals", async () => {
+    process.env.TAGGING_ENABLED = "1";
+    // alpha body: "Reform the firms now. Build chips at home."; select "ips at ho" (30..39)
+    const res = await annotations.POST(req("POST", { start: 30, end: 39, themes: ["reform", "innovation"], annotator: "ana", note: "test" }), params({ slug: "alpha-001" }));
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body).toMatchObject({ start: 28, end: 41, quote: "chips at home" });
+    expect(body.ids).toHaveLength(1); // innovation already had exactly this span in the seed; only reform is new
+    expect(await stat("alpha-001", "reform")).toEqual([7, 2]); // Reform the firms now + chips at home
+    expect(await stat("alpha-001", "innovation")).toEqual([4, 2]); // unchanged
+
+    const edit = await annotation.PATCH(req("PATCH", { theme: "innovation", annotator: "ana" }), params({ id: String(body.ids[0]) }));
+    expect(edit.status).toBe(400);
+    expect((await edit.json()).error).toBe("theme: this passage already carries that theme");
+    const del = await annotation.DELETE(req("DELETE"), params({ id: String(body.ids[0]) }));
+    expect(del.status).toBe(200);
+    expect(await stat("alpha-001", "reform")).toEqual([4, 1]);
+  });
+
+  it("explain bad input with 400s and unknown targets with 404s", async () => {
+    process.env.TAGGING_ENABLED = "1";
+    const post = (slug: string, b: object) => annotations.POST(req("POST", b), params({ slug }));
+    expect((await (await post("alpha-001", { start: 20, end: 22, themes: ["reform"], annotator: "a" })).json()).error).toBe(
+      "start: the selection holds no words of the article",
+    );
+    expect((await (await post("alpha-001", { start: 0, end: 6, themes: [], annotator: "a" })).json()).error).toBe("themes: choose at least one theme");
+    expect((await (await post("alpha-001", { start: 0, end: 6, themes: ["farming"], annotator: "a" })).json()).error).toBe("themes: unknown theme: farming");
+    expect((await post("alpha-001", { start: 0, end: 6, themes: ["reform"], annotator: " " })).status).toBe(400);
+    expect((await post("nope", { start: 0, end: 6, themes: ["reform"], annotator: "a" })).status).toBe(404);
+    expect((await annotation.DELETE(req("DELETE"), params({ id: "999999" }))).status).toBe(404);
+    const notJson = new Request("http://localhost/x", { method: "POST", headers: { host: "localhost" }, body: "{" });
+    expect((await annotations.POST(notJson, params({ slug: "alpha-001" }))).status).toBe(400);
+  });
+
+  it("edit metadata with the date checked against its precision", async () => {
+    process.env.TAGGING_ENABLED = "1";
+    const meta = { title: "Beta, retitled", date: "2024-02", datePrecision: "month", dateNote: "From the print edition.", source: "regulator", publisher: "firm", annotator: "ana" };
+    const bad = await article.PATCH(req("PATCH", { ...meta, date: "2024-02-30", datePrecision: "day" }), params({ slug: "beta-002" }));
+    expect((await bad.json()).error).toBe('date: "2024-02-30" is not a valid YYYY-MM-DD date');
+    expect((await article.PATCH(req("PATCH", { ...meta, source: "nobody" }), params({ slug: "beta-002" }))).status).toBe(400);
+    expect((await article.PATCH(req("PATCH", meta), params({ slug: "beta-002" }))).status).toBe(200);
+    const a = await prisma.article.findUniqueOrThrow({ where: { slug: "beta-002" }, include: { publisher: true } });
+    expect([a.title, a.dateStart, a.dateEnd, a.datePrecision, a.dateNote, a.publisher?.slug]).toEqual([
+      "Beta, retitled", "2024-02-01", "2024-02-29", "month", "From the print edition.", "firm",
+    ]);
+  });
+
+  it("serve an article's passages as an annotation file", async () => {
+    const res = await annotations.GET(new Request("http://localhost/x"), params({ slug: "beta-002" }));
+    expect(res.headers.get("content-disposition")).toBe('attachment; filename="beta-002.json"');
+    expect(JSON.parse(await res.text())).toMatchObject({ article: "beta-002" });
+    expect((await annotations.GET(new Request("http://localhost/x"), params({ slug: "nope" }))).status).toBe(404);
+  });
+});
