@@ -19,11 +19,18 @@ export type Provenance = { codebookVersion: string; view: string; generatedAt: s
 
 export const PROVENANCE_COLUMNS = ["codebook_version", "view", "generated_at"] as const;
 
-export function toCsv(columns: readonly string[], rows: readonly CsvCell[][], provenance?: Provenance): string {
-  const header = provenance ? [...columns, ...PROVENANCE_COLUMNS] : [...columns];
+const OPTIONS = { record_delimiter: "\r\n", quoted_match: /[",\r\n]/ } as const;
+
+/** Rows only, no header: for writing a long export a batch at a time. */
+export function csvRows(rows: readonly CsvCell[][], provenance?: Provenance): string {
   const extra = provenance ? [provenance.codebookVersion, provenance.view, provenance.generatedAt] : [];
-  return stringify(
-    rows.map((r) => [...r, ...extra].map(safeCell)),
-    { header: true, columns: header, record_delimiter: "\r\n", quoted_match: /[",\r\n]/ },
-  );
+  return stringify(rows.map((r) => [...r, ...extra].map(safeCell)), OPTIONS);
+}
+
+export function csvHeader(columns: readonly string[], provenance?: Provenance): string {
+  return stringify([provenance ? [...columns, ...PROVENANCE_COLUMNS] : [...columns]], OPTIONS);
+}
+
+export function toCsv(columns: readonly string[], rows: readonly CsvCell[][], provenance?: Provenance): string {
+  return csvHeader(columns, provenance) + csvRows(rows, provenance);
 }

@@ -3,7 +3,7 @@ import "server-only";
 // 400 with the parameter and the problem on bad input, otherwise query and respond.
 import { revalidatePath } from "next/cache";
 import type { z } from "zod";
-import { toCsv, type CsvCell } from "./csv";
+import { csvHeader, csvRows, type CsvCell } from "./csv";
 import { refuseWrite } from "./tagging";
 import type { WriteResult } from "./writes/tagging";
 import { checkKnownSlugs, parseFilters, toSearchParams, type Filters, type ParamIssue } from "./filters";
@@ -31,19 +31,40 @@ export function jsonResponse(data: unknown): Response {
   return Response.json(data, { headers: { "Cache-Control": "no-store" } });
 }
 
+/**
+ * A CSV download. `rows` may be one array or batches arriving over time; batches are
+ * written to the response as they come, so a large export streams.
+ */
 export function csvResponse(
   name: string,
   columns: readonly string[],
-  rows: CsvCell[][],
+  rows: CsvCell[][] | AsyncIterable<CsvCell[][]>,
   filters: Filters,
   catalog: Catalog,
 ): Response {
-  const csv = toCsv(columns, rows, {
+  const provenance = {
     codebookVersion: catalog.codebookVersion,
     view: toSearchParams(filters).toString() || "all",
     generatedAt: new Date().toISOString(),
+  };
+  const batches: AsyncIterable<CsvCell[][]> = Array.isArray(rows)
+    ? (async function* () {
+        yield rows;
+      })()
+    : rows;
+  const encoder = new TextEncoder();
+  const body = new ReadableStream<Uint8Array>({
+    async start(controller) {
+      try {
+        controller.enqueue(encoder.encode(csvHeader(columns, provenance)));
+        for await (const batch of batches) controller.enqueue(encoder.encode(csvRows(batch, provenance)));
+        controller.close();
+      } catch (e) {
+        controller.error(e);
+      }
+    },
   });
-  return new Response(csv, {
+  return new Response(body, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
       "Content-Disposition": `attachment; filename="${name}.csv"`,

@@ -6,7 +6,7 @@ import "server-only";
 import { Prisma } from "../../generated/prisma/client";
 import { metricValue, ZERO, type Totals } from "../aggregate";
 import type { Filters, Granularity } from "../filters";
-import { PLACEABLE, periodBounds, periodKey, periodLabel, periodRange, periodSql } from "../periods";
+import { PLACEABLE, periodBounds, periodFromIndex, periodKey, periodLabel, periodRange, periodSql } from "../periods";
 import { prisma } from "../db";
 
 const n = (x: unknown): number => (x === null || x === undefined ? 0 : Number(x));
@@ -82,7 +82,7 @@ export async function getTimeline(f: Filters): Promise<Timeline> {
   const g = f.granularity;
   const bucket = Prisma.raw(periodSql(`a."dateStart"`, g));
   const conds = [...articleConditions(f), placeable(g)];
-  const rows = await prisma.$queryRaw<(TotalsRow & { period: string; theme: string })[]>`
+  const rows = await prisma.$queryRaw<(TotalsRow & { period: bigint | number; theme: string })[]>`
     SELECT ${bucket} AS period, t.slug AS theme, ${TOTALS_SQL}
     FROM "Article" a
     JOIN "ArticleTheme" s ON s."articleId" = a.id
@@ -90,16 +90,17 @@ export async function getTimeline(f: Filters): Promise<Timeline> {
     ${where([...conds, ...themeCondition(f)])}
     GROUP BY period, t.id`;
   // Article counts per bucket, independent of the theme selection (a bucket's denominator).
-  const buckets = await prisma.$queryRaw<{ period: string; articles: bigint; words: bigint }[]>`
+  const buckets = await prisma.$queryRaw<{ period: bigint | number; articles: bigint; words: bigint }[]>`
     SELECT ${bucket} AS period, COUNT(*) AS articles, SUM(a."wordCount") AS words
     FROM "Article" a ${where(conds)} GROUP BY period`;
 
-  const found = buckets.map((b) => b.period).sort();
+  const key = (p: bigint | number) => periodFromIndex(Number(p), g);
+  const found = buckets.map((b) => key(b.period)).sort();
   const first = f.from ? periodKey(f.from, g) : found[0];
   const last = f.to ? periodKey(f.to, g) : found[found.length - 1];
   const keys = first && last ? periodRange(first, last, g) : [];
-  const byBucket = new Map(buckets.map((b) => [b.period, { articles: n(b.articles), words: n(b.words) }]));
-  const byCell = new Map(rows.map((r) => [`${r.period}|${r.theme}`, totalsOf(r)]));
+  const byBucket = new Map(buckets.map((b) => [key(b.period), { articles: n(b.articles), words: n(b.words) }]));
+  const byCell = new Map(rows.map((r) => [`${key(r.period)}|${r.theme}`, totalsOf(r)]));
 
   const periods = keys.map((period) => {
     const denom = byBucket.get(period) ?? { articles: 0, words: 0 };
@@ -256,20 +257,42 @@ export type ArticleThemeRow = {
   passages: number;
 };
 
-/** The base every chart number is summed from: one row per article in view x selected theme. */
+/**
+ * The base every chart number is summed from: one row per article in view x selected theme,
+ * in article order, a batch of articles at a time, so an export of 100,000 articles streams
+ * in steady memory instead of building one huge array.
+ */
+export async function* iterateArticleThemeRows(f: Filters, batch = 10_000): AsyncGenerator<ArticleThemeRow[]> {
+  const conds = articleConditions(f);
+  for (let last = 0; ; ) {
+    // The id of the batch-th article in view after `last` bounds this batch.
+    const ids = await prisma.$queryRaw<{ id: bigint; count: bigint }[]>`
+      SELECT MAX(id) AS id, COUNT(*) AS count FROM (
+        SELECT a.id AS id FROM "Article" a ${where([...conds, Prisma.sql`a.id > ${last}`])} ORDER BY a.id LIMIT ${batch})`;
+    const count = n(ids[0]?.count);
+    if (count === 0) return;
+    const first = last;
+    last = n(ids[0].id);
+    const rows = await prisma.$queryRaw<ArticleThemeRow[]>`
+      SELECT a.slug AS "articleSlug", a."dateStart" AS "dateStart", a."datePrecision" AS "datePrecision",
+        o.slug AS source, pub.slug AS publisher, a."wordCount" AS words, t.slug AS theme,
+        s."taggedWords" AS "taggedWords", s.passages AS passages
+      FROM "Article" a
+      JOIN "ArticleTheme" s ON s."articleId" = a.id
+      JOIN "Theme" t ON t.id = s."themeId"
+      JOIN "Organization" o ON o.id = a."sourceId"
+      LEFT JOIN "Organization" pub ON pub.id = a."publisherId"
+      ${where([...conds, Prisma.sql`a.id > ${first}`, Prisma.sql`a.id <= ${last}`, ...themeCondition(f)])}
+      ORDER BY a.id, t."order"`;
+    yield rows.map((r) => ({ ...r, words: n(r.words), taggedWords: n(r.taggedWords), passages: n(r.passages) }));
+    if (count < batch) return;
+  }
+}
+
 export async function getArticleThemeRows(f: Filters): Promise<ArticleThemeRow[]> {
-  const rows = await prisma.$queryRaw<ArticleThemeRow[]>`
-    SELECT a.slug AS "articleSlug", a."dateStart" AS "dateStart", a."datePrecision" AS "datePrecision",
-      o.slug AS source, pub.slug AS publisher, a."wordCount" AS words, t.slug AS theme,
-      s."taggedWords" AS "taggedWords", s.passages AS passages
-    FROM "Article" a
-    JOIN "ArticleTheme" s ON s."articleId" = a.id
-    JOIN "Theme" t ON t.id = s."themeId"
-    JOIN "Organization" o ON o.id = a."sourceId"
-    LEFT JOIN "Organization" pub ON pub.id = a."publisherId"
-    ${where([...articleConditions(f), ...themeCondition(f)])}
-    ORDER BY a."dateStart" IS NULL, a."dateStart", a.slug, t."order"`;
-  return rows.map((r) => ({ ...r, words: n(r.words), taggedWords: n(r.taggedWords), passages: n(r.passages) }));
+  const out: ArticleThemeRow[] = [];
+  for await (const rows of iterateArticleThemeRows(f)) out.push(...rows);
+  return out;
 }
 
 /** Ids of the articles in view, for the article list. */

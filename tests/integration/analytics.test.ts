@@ -125,13 +125,16 @@ describe("summary, drill-down and the article x theme base", () => {
     ]);
   });
 
-  it("gives one base row per article x chosen theme", async () => {
+  it("gives one base row per article x chosen theme, in batches of articles", async () => {
     const rows = await q.getArticleThemeRows(filters("theme=innovation"));
     expect(rows.map((r) => [r.articleSlug, r.theme, r.words, r.taggedWords, r.passages])).toEqual([
-      ["delta-004", "innovation", 4, 0, 0],
       ["alpha-001", "innovation", 8, 4, 2],
-      ["gamma-003", "innovation", 6, 3, 1],
       ["beta-002", "innovation", 5, 2, 1],
+      ["gamma-003", "innovation", 6, 3, 1],
+      ["delta-004", "innovation", 4, 0, 0],
     ]);
+    const batches: string[][] = [];
+    for await (const b of q.iterateArticleThemeRows(filters(""), 3)) batches.push(b.map((r) => `${r.articleSlug}/${r.theme}`));
+    expect(batches.map((b) => b.length)).toEqual([6, 2]); // 3 articles x 2 themes, then 1 x 2
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { nextPeriod, periodBounds, periodKey, periodLabel, periodRange, PLACEABLE } from "@/lib/periods";
+import { nextPeriod, periodBounds, periodFromIndex, periodKey, periodLabel, periodRange, PLACEABLE } from "@/lib/periods";
 
 describe("periods", () => {
   it("puts a day in its month, quarter and year", () => {
@@ -34,5 +34,14 @@ describe("periods", () => {
     expect(PLACEABLE.month).toEqual(["day", "month"]);
     expect(PLACEABLE.quarter).toEqual(["day", "month"]);
     expect(PLACEABLE.year).toEqual(["day", "month", "year"]);
+  });
+});
+
+describe("period numbers from SQL", () => {
+  it("decode to the same keys as periodKey", () => {
+    expect(periodFromIndex(2023 * 12 + 3, "month")).toBe("2023-04");
+    expect(periodFromIndex(2023 * 4 + 1, "quarter")).toBe("2023-Q2");
+    expect(periodFromIndex(2022, "year")).toBe("2022");
+    expect(periodFromIndex(2023 * 12 + 11, "month")).toBe(periodKey("2023-12-31", "month"));
   });
 });
