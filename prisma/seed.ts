@@ -5,6 +5,7 @@ import { createPrismaClient } from "../lib/prisma-client";
 import { loadSeed } from "../lib/seed/load";
 import { seedSummary } from "../lib/seed/summary";
 import { writeSeedPlan } from "../lib/seed/write";
+import { runCli } from "../scripts/run-cli";
 
 async function main(): Promise<number> {
   const dir = path.resolve(process.env.SEED_DIR ?? "seeds");
@@ -24,10 +25,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (e: unknown) => {
-    console.error(`Seed failed, nothing was written: ${e instanceof Error ? e.message : String(e)}`);
-    process.exit(1);
-  },
-);
+runCli(main, "Seed failed, nothing was written");

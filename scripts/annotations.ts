@@ -5,6 +5,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { exportAnnotations, loadAnnotationFiles } from "../lib/annotations-io";
 import { createPrismaClient } from "../lib/prisma-client";
+import { runCli } from "./run-cli";
 
 const USAGE = `Usage:
   npm run annotations -- export [--article <slug>]... [--out <dir>]
@@ -60,10 +61,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (e: unknown) => {
-    console.error(e instanceof Error ? e.message : e);
-    process.exit(1);
-  },
-);
+runCli(main, "Failed");

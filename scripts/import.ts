@@ -4,6 +4,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { importArticles, importSummary, type ImportInput } from "../lib/import/run";
 import { createPrismaClient, databaseUrl } from "../lib/prisma-client";
+import { runCli } from "./run-cli";
 
 const USAGE = `Usage: npm run import -- <file.txt or folder>... [options]
 
@@ -79,10 +80,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (e: unknown) => {
-    console.error(e instanceof Error ? e.message : e);
-    process.exit(1);
-  },
-);
+runCli(main, "Import failed");
