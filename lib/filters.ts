@@ -108,10 +108,23 @@ export const METRIC_LABELS: Record<Metric, string> = {
 };
 
 export const ORG_ROLE_LABELS: Record<OrgRole, string> = {
-  source: "Source (whose words)",
-  publisher: "Publisher (site)",
+  source: "Source",
+  publisher: "Publisher",
   mentioned: "Mentioned",
 };
+
+export const ORG_ROLE_HINTS: Record<OrgRole, string> = {
+  source: "whose words the article reports",
+  publisher: "the site the text was taken from",
+  mentioned: "organizations named in the text",
+};
+
+/** What a chart's number is, in a sentence, for its description. */
+export function metricDescription(metric: Metric, per: string): string {
+  if (metric === "share") return `Share of text: words inside the theme's passages as a percentage of all words, summed over each ${per}.`;
+  if (metric === "passages") return `Number of tagged passages per ${per}.`;
+  return `Percentage of articles with at least one passage of the theme, per ${per}.`;
+}
 
 /** A short, file-name-safe description of a view, for downloads: "quarter-share-reform-source-sasac-2023-01-01-to-2023-12-31". */
 export function viewSlug(f: Filters, parts: readonly ("granularity" | "metric")[] = ["granularity", "metric"]): string {

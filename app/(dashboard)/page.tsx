@@ -9,7 +9,7 @@ import { LeftOffNote } from "@/components/dashboard/left-off-note";
 import { FilterBar } from "@/components/filters/filter-bar";
 import { InvalidParams } from "@/components/invalid-params";
 import { parseDrill } from "@/lib/drill";
-import { METRIC_LABELS, toSearchParams } from "@/lib/filters";
+import { metricDescription, toSearchParams } from "@/lib/filters";
 import { periodLabel } from "@/lib/periods";
 import { getBySource, getPassages, getSummary, getTimeline } from "@/lib/queries/analytics";
 import { resolveView, type SearchParams } from "@/lib/view";
@@ -50,7 +50,6 @@ export default async function Dashboard({ searchParams }: { searchParams: Promis
   ]);
   const query = toSearchParams(filters).toString();
   const qs = query ? `?${query}` : "";
-  const metricLabel = METRIC_LABELS[filters.metric];
   const themeName = (slug: string) => catalog.themes.find((t) => t.slug === slug)?.name ?? slug;
   const drillHeading = openDrill
     ? openDrill.kind === "period"
@@ -75,7 +74,7 @@ export default async function Dashboard({ searchParams }: { searchParams: Promis
           <ChartCard
             id="timeline"
             title="Theme timeline"
-            description={`${metricLabel} per ${filters.granularity}. Shares are tagged words summed over words summed in each ${filters.granularity}.`}
+            description={metricDescription(filters.metric, filters.granularity)}
             csvHref={`/api/export/timeline.csv${qs}`}
             csvLabel="Download CSV of the theme timeline"
             note={<LeftOffNote leftOff={timeline.leftOff} granularity={filters.granularity} dateRange={Boolean(filters.from || filters.to)} />}
@@ -93,7 +92,7 @@ export default async function Dashboard({ searchParams }: { searchParams: Promis
           <ChartCard
             id="by-source"
             title="Emphasis by source"
-            description={`${metricLabel} for each source organization (whose words the articles are), all dates together.`}
+            description={`${metricDescription(filters.metric, "source organization")} All dates together, undated articles included unless a date range is set.`}
             csvHref={`/api/export/by-source.csv${qs}`}
             csvLabel="Download CSV of emphasis by source"
             table={<BySourceTable bySource={bySource} baseQuery={query} />}

@@ -7,6 +7,7 @@ import {
   GRANULARITIES,
   METRIC_LABELS,
   METRICS,
+  ORG_ROLE_HINTS,
   ORG_ROLE_LABELS,
   ORG_ROLES,
   toSearchParams,
@@ -106,6 +107,7 @@ export function FilterBar({ filters: current, catalog, showChartControls = true 
                 onChange={(v) => go({ orgRole: v })}
                 small
               />
+              <p className="mt-1 text-xs text-muted">{ORG_ROLE_HINTS[role]}</p>
             </fieldset>
             <ul className="mt-3 max-h-64 space-y-1 overflow-y-auto">
               {orgs.map((o) => (
