@@ -1,12 +1,12 @@
 // What an imported text says about itself (title, date, source, publisher), after the
 // cleaning rules, with command-line overrides for what it cannot know. Everything it could
 // not determine is said plainly in `undetermined`; nothing is guessed.
-import { createHash } from "node:crypto";
 import path from "node:path";
 import { periodOf, type DatePrecision } from "../dates";
 import { countWords } from "../metrics";
 import { matchOrganization, slugify, type KnownOrg } from "../orgs";
 import { slugForFile } from "../seed/files";
+import { sha256 } from "../seed/load";
 import { parseArticle } from "../text/parse-article";
 
 export type ImportOverrides = { source?: string; publisher?: string; date?: string; title?: string };
@@ -122,7 +122,7 @@ export function detectArticle(file: string, raw: string, orgs: readonly KnownOrg
     removed: p.removed,
     body: p.body,
     wordCount: countWords(p.body),
-    contentHash: createHash("sha256").update(p.body, "utf8").digest("hex"),
+    contentHash: sha256(p.body),
     undetermined,
     errors,
   };

@@ -295,10 +295,14 @@ export async function getArticleThemeRows(f: Filters): Promise<ArticleThemeRow[]
   return out;
 }
 
-/** Ids of the articles in view, for the article list. */
-export async function getArticleIdsInView(f: Filters): Promise<number[]> {
-  const rows = await prisma.$queryRaw<{ id: bigint }[]>`SELECT a.id AS id FROM "Article" a ${where(articleConditions(f))}`;
-  return rows.map((r) => n(r.id));
+/** One page of the articles in view, newest first (unknown dates last), and how many there are. */
+export async function getArticleIdsInView(f: Filters, page: { offset: number; limit: number }): Promise<{ total: number; ids: number[] }> {
+  const conds = where(articleConditions(f));
+  const [count] = await prisma.$queryRaw<{ total: bigint }[]>`SELECT COUNT(*) AS total FROM "Article" a ${conds}`;
+  const rows = await prisma.$queryRaw<{ id: bigint }[]>`
+    SELECT a.id AS id FROM "Article" a ${conds}
+    ORDER BY a."dateStart" IS NULL, a."dateStart" DESC, a.slug LIMIT ${page.limit} OFFSET ${page.offset}`;
+  return { total: n(count?.total), ids: rows.map((r) => n(r.id)) };
 }
 
 export type Catalog = {

@@ -49,3 +49,8 @@ test("the codebook shows each theme with cues, boundaries, examples and counts",
   await expectAxeClean(page);
   await shot(page, "codebook");
 });
+
+test("a bad page number on the article list is explained", async ({ page }) => {
+  await page.goto("/articles?page=0");
+  await expect(page.getByRole("alert").filter({ hasText: "problem" })).toContainText("page: must be a whole number from 1");
+});

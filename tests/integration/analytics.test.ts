@@ -104,6 +104,12 @@ describe("by source", () => {
 });
 
 describe("summary, drill-down and the article x theme base", () => {
+  it("pages the articles in view, newest first and undated last", async () => {
+    expect(await q.getArticleIdsInView(filters(""), { offset: 0, limit: 3 })).toEqual({ total: 4, ids: [3, 1, 4] }); // gamma 2024-03, alpha 2024-01, delta 2023
+    expect(await q.getArticleIdsInView(filters(""), { offset: 3, limit: 3 })).toEqual({ total: 4, ids: [2] }); // beta, undated
+    expect(await q.getArticleIdsInView(filters("org=firm"), { offset: 0, limit: 10 })).toEqual({ total: 2, ids: [3, 1] });
+  });
+
   it("counts articles, words and passages in view", async () => {
     // passages: alpha 1 + 2, beta 2 + 1, gamma 1 + 1, delta 0
     expect(await q.getSummary(filters(""))).toEqual({ articles: 4, words: 23, passages: 8, dated: 3 });
