@@ -102,7 +102,7 @@ test("each CSV download is the data table's numbers", async ({ page }) => {
   }
 
   const passages = await download(/every passage/);
-  expect(passages.rows.length).toBe(188);
+  expect(passages.rows.length).toBe(190);
   const base = await download(/article × theme base table/);
   expect(base.rows.length).toBe(20); // 5 articles x 4 themes
 });
