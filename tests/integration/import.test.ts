@@ -1,4 +1,5 @@
 // Importing into a real SQLite file that holds the seed corpus.
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -70,5 +71,32 @@ describe("import", () => {
     expect(out[0]).toMatchObject({ status: "imported", slug: "good-2" });
     const a = await prisma.article.findUniqueOrThrow({ where: { slug: "good-2" }, include: { source: true } });
     expect([a.source.slug, a.dateStart, a.dateEnd, a.datePrecision, a.dateNote]).toEqual(["sasac", "2020-01-01", "2020-12-31", "year", "Given on import (--date 2020)."]);
+  });
+});
+
+describe("the import command", () => {
+  const cli = (...args: string[]) =>
+    spawnSync(process.execPath, [path.join(import.meta.dirname, "../../node_modules/tsx/dist/cli.mjs"), "scripts/import.ts", ...args], {
+      cwd: path.join(import.meta.dirname, "../.."),
+      env: { ...process.env, DATABASE_URL: db.url },
+      encoding: "utf8",
+    });
+
+  it("prints progress per file and a summary, and exits 0 when nothing failed", () => {
+    const run = cli("--dry-run", FIX);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain("[1/6] ");
+    expect(run.stdout).toContain("Dry run, nothing written: 6 file(s): 0 would be imported, 6 duplicate(s), 0 failed.");
+  });
+
+  it("exits 1 with a clear message for a bad override or a missing path, writing nothing", () => {
+    const before = snapshot(db.file);
+    const bad = cli("--date", "someday", path.join(FIX, "05-unseen-layout.txt"));
+    expect(bad.status).toBe(1);
+    expect(bad.stdout).toContain('failed, nothing written: --date "someday" must be YYYY-MM-DD, YYYY-MM, YYYY or "unknown"');
+    const missing = cli("no/such/folder");
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toContain("no/such/folder: no such file or folder");
+    expect(snapshot(db.file)).toBe(before);
   });
 });
