@@ -2,7 +2,7 @@
 // The filter controls. They hold no state of their own: every change writes the URL (a new
 // history entry, so the back button steps through views) and the server renders the view.
 import { usePathname, useRouter } from "next/navigation";
-import { useOptimistic, useTransition } from "react";
+import { useOptimistic, useRef, useTransition } from "react";
 import {
   GRANULARITIES,
   METRIC_LABELS,
@@ -134,26 +134,8 @@ export function FilterBar({ filters: current, catalog, showChartControls = true 
 
       <fieldset className="flex gap-3">
         <legend className="mb-1 font-medium">Dates</legend>
-        <label className="flex flex-col gap-0.5">
-          <span className="text-xs text-muted">From</span>
-          <input
-            type="date"
-            className="rounded border border-border bg-background px-2 py-1"
-            defaultValue={filters.from ?? ""}
-            key={`from-${filters.from ?? ""}`}
-            onChange={(e) => (e.target.value === "" || e.target.validity.valid) && go({ from: e.target.value || undefined })}
-          />
-        </label>
-        <label className="flex flex-col gap-0.5">
-          <span className="text-xs text-muted">To</span>
-          <input
-            type="date"
-            className="rounded border border-border bg-background px-2 py-1"
-            defaultValue={filters.to ?? ""}
-            key={`to-${filters.to ?? ""}`}
-            onChange={(e) => (e.target.value === "" || e.target.validity.valid) && go({ to: e.target.value || undefined })}
-          />
-        </label>
+        <DateField label="From" value={filters.from} onChange={(from) => go({ from })} />
+        <DateField label="To" value={filters.to} onChange={(to) => go({ to })} />
       </fieldset>
 
       {showChartControls && (
@@ -192,5 +174,38 @@ export function FilterBar({ filters: current, catalog, showChartControls = true 
         </span>
       </div>
     </form>
+  );
+}
+
+/**
+ * A date input that reports a date once it is complete: after a pause in typing (so typing
+ * "2023" digit by digit does not navigate to the years 2, 20 and 202), on leaving the field,
+ * or on Enter. Clearing the field reports undefined.
+ */
+function DateField({ label, value, onChange }: { label: string; value?: string; onChange: (v: string | undefined) => void }) {
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const commit = (input: HTMLInputElement) => {
+    clearTimeout(timer.current);
+    const v = input.value || undefined;
+    if (v === value || (v && (!input.validity.valid || Number(v.slice(0, 4)) < 1900))) return;
+    onChange(v);
+  };
+  return (
+    <label className="flex flex-col gap-0.5">
+      <span className="text-xs text-muted">{label}</span>
+      <input
+        type="date"
+        className="rounded border border-border bg-background px-2 py-1"
+        defaultValue={value ?? ""}
+        key={`${label}-${value ?? ""}`}
+        onChange={(e) => {
+          const input = e.currentTarget;
+          clearTimeout(timer.current);
+          timer.current = setTimeout(() => commit(input), 800);
+        }}
+        onBlur={(e) => commit(e.currentTarget)}
+        onKeyDown={(e) => e.key === "Enter" && commit(e.currentTarget)}
+      />
+    </label>
   );
 }

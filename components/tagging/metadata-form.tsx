@@ -64,22 +64,14 @@ export function MetadataForm({ slug, initial, organizations, secretRequired }: {
       <label className="flex flex-col gap-0.5 text-xs">
         Source (whose words)
         <select className={field} value={m.source} onChange={(e) => set({ source: e.target.value })}>
-          {organizations.map((o) => (
-            <option key={o.slug} value={o.slug}>
-              {o.name}
-            </option>
-          ))}
+          <OrgOptions organizations={organizations} />
         </select>
       </label>
       <label className="flex flex-col gap-0.5 text-xs">
         Publisher (site)
         <select className={field} value={m.publisher ?? ""} onChange={(e) => set({ publisher: e.target.value || null })}>
           <option value="">not known</option>
-          {organizations.map((o) => (
-            <option key={o.slug} value={o.slug}>
-              {o.name}
-            </option>
-          ))}
+          <OrgOptions organizations={organizations} />
         </select>
       </label>
       <WriterFields {...writer} secretRequired={secretRequired} />
@@ -96,4 +88,12 @@ export function MetadataForm({ slug, initial, organizations, secretRequired }: {
       )}
     </form>
   );
+}
+
+function OrgOptions({ organizations }: { organizations: Org[] }) {
+  return organizations.map((o) => (
+    <option key={o.slug} value={o.slug}>
+      {o.name}
+    </option>
+  ));
 }

@@ -124,3 +124,11 @@ test("the dashboard works on a phone and in dark mode", async ({ browser }) => {
   await shot(dark, "dashboard-dark");
   await darkContext.close();
 });
+
+test("a date range set in the controls narrows the view", async ({ page }) => {
+  await page.goto("/");
+  await page.getByLabel("From").fill("2023-01-01");
+  await expect(page).toHaveURL(/from=2023-01-01/);
+  await expect(page.getByTestId("summary")).toContainText("3 articles"); // the 2022 and the undated article drop out
+  await expect(page.getByTestId("left-off-note")).toContainText("with a date range set, it is left out of the other figures too");
+});
