@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { formatDate } from "@/lib/dates";
 import type { ArticleListItem, ThemeInfo } from "@/lib/queries/articles";
-import { ThemeSwatch } from "./theme-swatch";
+import { ThemeHeaders } from "./theme-headers";
 
 const PRECISION_HINT: Record<string, string> = {
   day: "",
@@ -26,14 +26,7 @@ export function ArticleTable({ articles, themes }: { articles: ArticleListItem[]
             <th scope="col" className="px-3 py-2 font-medium">Source</th>
             <th scope="col" className="px-3 py-2 font-medium">Publisher</th>
             <th scope="col" className="px-3 py-2 text-right font-medium">Words</th>
-            {themes.map((t) => (
-              <th key={t.slug} scope="col" className="px-3 py-2 text-right font-medium">
-                <span className="inline-flex items-center gap-1.5">
-                  <ThemeSwatch colour={t.colour} />
-                  {t.name}
-                </span>
-              </th>
-            ))}
+            <ThemeHeaders themes={themes} cellClassName="px-3 py-2" />
           </tr>
         </thead>
         <tbody>

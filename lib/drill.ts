@@ -33,3 +33,10 @@ export function parseDrill(
   }
   return { parameter: "drill", message: `unknown drill-down kind "${kind}"; use "period" or "source"` };
 }
+
+/** The dashboard URL (query and anchor) that opens a drill-down on top of a view's query. */
+export function drillHref(baseQuery: string, drill: string): string {
+  const q = new URLSearchParams(baseQuery);
+  q.set("drill", drill);
+  return `?${q.toString()}#passages`;
+}

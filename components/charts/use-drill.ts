@@ -1,15 +1,14 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useCallback } from "react";
+import { drillHref } from "@/lib/drill";
 
 /** Opens the passages behind a point or bar by writing the drill-down into the URL. */
 export function useDrill(baseQuery: string) {
   const router = useRouter();
   return useCallback(
     (drill: string) => {
-      const q = new URLSearchParams(baseQuery);
-      q.set("drill", drill);
-      router.push(`?${q.toString()}#passages`, { scroll: false });
+      router.push(drillHref(baseQuery, drill), { scroll: false });
     },
     [router, baseQuery],
   );

@@ -1,9 +1,10 @@
 // The accessible twins of the charts: the same numbers, with every value a link to the
 // passages behind it (the keyboard way into the drill-down).
 import { formatValue } from "@/lib/aggregate";
+import { drillHref } from "@/lib/drill";
 import type { Metric } from "@/lib/filters";
 import type { BySource, Cell, ThemeRef, Timeline } from "@/lib/queries/analytics";
-import { ThemeSwatch } from "../theme-swatch";
+import { ThemeHeaders } from "../theme-headers";
 
 function denominator(metric: Metric, c: Cell): string {
   if (metric === "share") return `${c.taggedWords.toLocaleString("en")} / ${c.words.toLocaleString("en")} words`;
@@ -26,22 +27,6 @@ function ValueCell({ metric, cell, href, theme }: { metric: Metric; cell: Cell; 
   );
 }
 
-function ThemeHeaders({ themes }: { themes: ThemeRef[] }) {
-  return themes.map((t) => (
-    <th key={t.slug} scope="col" className="px-3 py-1.5 text-right font-medium">
-      <span className="inline-flex items-center gap-1.5">
-        <ThemeSwatch colour={t.colour} />
-        {t.name}
-      </span>
-    </th>
-  ));
-}
-
-const drillHref = (baseQuery: string, drill: string) => {
-  const q = new URLSearchParams(baseQuery);
-  q.set("drill", drill);
-  return `?${q.toString()}#passages`;
-};
 
 export function TimelineTable({ timeline, baseQuery }: { timeline: Timeline; baseQuery: string }) {
   return (
@@ -52,7 +37,7 @@ export function TimelineTable({ timeline, baseQuery }: { timeline: Timeline; bas
           <th scope="col" className="px-3 py-1.5 font-medium">Period</th>
           <th scope="col" className="px-3 py-1.5 text-right font-medium">Articles</th>
           <th scope="col" className="px-3 py-1.5 text-right font-medium">Words</th>
-          <ThemeHeaders themes={timeline.themes} />
+          <ThemeHeaders themes={timeline.themes} cellClassName="px-3 py-1.5" />
         </tr>
       </thead>
       <tbody>
@@ -80,7 +65,7 @@ export function BySourceTable({ bySource, baseQuery }: { bySource: BySource; bas
           <th scope="col" className="px-3 py-1.5 font-medium">Source</th>
           <th scope="col" className="px-3 py-1.5 text-right font-medium">Articles</th>
           <th scope="col" className="px-3 py-1.5 text-right font-medium">Words</th>
-          <ThemeHeaders themes={bySource.themes} />
+          <ThemeHeaders themes={bySource.themes} cellClassName="px-3 py-1.5" />
         </tr>
       </thead>
       <tbody>
