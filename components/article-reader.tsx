@@ -1,4 +1,4 @@
-import { highlightRuns } from "@/lib/highlight";
+import { highlightRuns } from "@/lib/coding/highlight";
 import type { ArticleDetail, ThemeInfo } from "@/lib/queries/articles";
 
 /** The article's text with every passage highlighted; overlapping passages stack their colours. */

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { formatDate } from "@/lib/dates";
+import { formatDate } from "@/lib/measure/dates";
 import type { ArticleListItem, ThemeInfo } from "@/lib/queries/articles";
 import { ThemeHeaders } from "./theme-headers";
 

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { ParamIssue } from "@/lib/filters";
+import type { ParamIssue } from "@/lib/filters/schema";
 
 /** Says which URL parameter is wrong and why, and offers the default view. */
 export function InvalidParams({ issues, resetHref }: { issues: ParamIssue[]; resetHref: string }) {

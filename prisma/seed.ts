@@ -1,10 +1,10 @@
 // Prisma's seed command (`npm run db:seed`). Validates every seed file first; on any problem
 // it prints "file: entry: reason" for each and exits 1 without opening the database.
 import path from "node:path";
-import { createPrismaClient } from "../lib/prisma-client";
-import { loadSeed } from "../lib/seed/load";
-import { seedSummary } from "../lib/seed/summary";
-import { writeSeedPlan } from "../lib/seed/write";
+import { createPrismaClient } from "../lib/db/create";
+import { loadSeed } from "../lib/corpus/seed";
+import { seedSummary } from "../lib/writes/seed-summary";
+import { writeSeedPlan } from "../lib/writes/seed";
 import { runCli } from "../scripts/run-cli";
 
 async function main(): Promise<number> {

@@ -3,8 +3,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { exportAnnotations, loadAnnotationFiles } from "../lib/annotations-io";
-import { createPrismaClient } from "../lib/prisma-client";
+import { exportAnnotations, loadAnnotationFiles } from "../lib/coding/annotation-io";
+import { createPrismaClient } from "../lib/db/create";
 import { runCli } from "./run-cli";
 
 const USAGE = `Usage:

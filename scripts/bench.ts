@@ -73,9 +73,9 @@ async function main() {
   console.log(`Built ${ARTICLES.toLocaleString("en")} articles in ${((performance.now() - t0) / 1000).toFixed(1)} s (${(fs.statSync(file).size / 2 ** 20).toFixed(0)} MiB)`);
   process.env.DATABASE_URL = `file:${file}`;
   const q = await import("../lib/queries/analytics");
-  const { parseFilters } = await import("../lib/filters");
-  const { csvRows } = await import("../lib/csv");
-  const { articleThemeRows } = await import("../lib/exports");
+  const { parseFilters } = await import("../lib/filters/schema");
+  const { csvRows } = await import("../lib/http/csv");
+  const { articleThemeRows } = await import("../lib/http/exports");
   const f = (query: string) => {
     const r = parseFilters(new URLSearchParams(query));
     if (!r.ok) throw new Error(query);

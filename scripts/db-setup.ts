@@ -3,7 +3,7 @@
 // has data is never re-seeded here (tags made in the app must survive a restart);
 // `npm run db:seed` re-syncs the seed files on purpose.
 import { execFileSync } from "node:child_process";
-import { createPrismaClient, databaseUrl } from "../lib/prisma-client";
+import { createPrismaClient, databaseUrl } from "../lib/db/create";
 
 const prismaCli = (...args: string[]) =>
   execFileSync(process.execPath, ["node_modules/prisma/build/index.js", ...args], { stdio: "inherit" });

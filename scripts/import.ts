@@ -2,8 +2,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { importArticles, importSummary, type ImportInput } from "../lib/import/run";
-import { createPrismaClient, databaseUrl } from "../lib/prisma-client";
+import { importArticles, importSummary, type ImportInput } from "../lib/writes/import";
+import { createPrismaClient, databaseUrl } from "../lib/db/create";
 import { runCli } from "./run-cli";
 
 const USAGE = `Usage: npm run import -- <file.txt or folder>... [options]

@@ -8,11 +8,11 @@ import { SummaryLine } from "@/components/dashboard/summary-line";
 import { LeftOffNote } from "@/components/dashboard/left-off-note";
 import { FilterBar } from "@/components/filters/filter-bar";
 import { InvalidParams } from "@/components/invalid-params";
-import { parseDrill } from "@/lib/drill";
-import { metricDescription, toSearchParams } from "@/lib/filters";
-import { periodLabel } from "@/lib/periods";
+import { parseDrill } from "@/lib/filters/drill";
+import { metricDescription, toSearchParams } from "@/lib/filters/schema";
+import { periodLabel } from "@/lib/measure/periods";
 import { getBySource, getPassages, getSummary, getTimeline } from "@/lib/queries/analytics";
-import { resolveView, type SearchParams } from "@/lib/view";
+import { resolveView, type SearchParams } from "@/lib/filters/view";
 
 const DRILL_LIMIT = 200;
 

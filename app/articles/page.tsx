@@ -5,8 +5,8 @@ import { FilterBar } from "@/components/filters/filter-bar";
 import { InvalidParams } from "@/components/invalid-params";
 import { getArticleList, getThemes } from "@/lib/queries/articles";
 import { getArticleIdsInView } from "@/lib/queries/analytics";
-import { toSearchParams } from "@/lib/filters";
-import { resolveView, type SearchParams } from "@/lib/view";
+import { toSearchParams } from "@/lib/filters/schema";
+import { resolveView, type SearchParams } from "@/lib/filters/view";
 
 export const metadata: Metadata = { title: "Articles" };
 

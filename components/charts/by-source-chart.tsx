@@ -1,6 +1,6 @@
 "use client";
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import type { Metric } from "@/lib/filters";
+import type { Metric } from "@/lib/filters/schema";
 import type { BySource } from "@/lib/queries/analytics";
 import { ChartTooltipBox } from "./chart-tooltip";
 import { useDrill } from "./use-drill";

@@ -1,6 +1,6 @@
 "use client";
-import { formatValue } from "@/lib/aggregate";
-import type { Metric } from "@/lib/filters";
+import { formatValue } from "@/lib/measure/totals";
+import type { Metric } from "@/lib/filters/schema";
 import type { Cell, ThemeRef } from "@/lib/queries/analytics";
 
 /** What one point or bar stands for: the value and the denominator it was divided by. */

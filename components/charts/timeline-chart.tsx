@@ -1,6 +1,6 @@
 "use client";
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import type { Metric } from "@/lib/filters";
+import type { Metric } from "@/lib/filters/schema";
 import type { Timeline } from "@/lib/queries/analytics";
 import { ChartTooltipBox } from "./chart-tooltip";
 import { useDrill } from "./use-drill";

@@ -1,8 +1,8 @@
 // The accessible twins of the charts: the same numbers, with every value a link to the
 // passages behind it (the keyboard way into the drill-down).
-import { formatValue } from "@/lib/aggregate";
-import { drillHref } from "@/lib/drill";
-import type { Metric } from "@/lib/filters";
+import { formatValue } from "@/lib/measure/totals";
+import { drillHref } from "@/lib/filters/drill";
+import type { Metric } from "@/lib/filters/schema";
 import type { BySource, Cell, ThemeRef, Timeline } from "@/lib/queries/analytics";
 import { ThemeHeaders } from "../theme-headers";
 

@@ -1,4 +1,4 @@
-import type { Granularity } from "@/lib/filters";
+import type { Granularity } from "@/lib/filters/schema";
 import type { Timeline } from "@/lib/queries/analytics";
 
 /** Says which articles the timeline does not place, and why, instead of guessing their dates. */

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { formatDate } from "@/lib/dates";
+import { formatDate } from "@/lib/measure/dates";
 import type { PassageRow, ThemeRef } from "@/lib/queries/analytics";
 import { ThemeSwatch } from "../theme-swatch";
 import { FocusOnMount } from "./focus-on-mount";

@@ -12,7 +12,7 @@ import {
   ORG_ROLES,
   toSearchParams,
   type Filters,
-} from "@/lib/filters";
+} from "@/lib/filters/schema";
 import type { Catalog } from "@/lib/queries/analytics";
 import { Segmented } from "./segmented";
 

@@ -1,6 +1,6 @@
 "use client";
 import { useState } from "react";
-import { DATE_PRECISIONS } from "@/lib/dates";
+import { DATE_PRECISIONS } from "@/lib/measure/dates";
 import { useWriter } from "./use-writer";
 import { WriterFields } from "./writer-fields";
 

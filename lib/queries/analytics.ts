@@ -4,10 +4,10 @@ import "server-only";
 // role, date range) is built once and shared by every query, so the charts, the summary,
 // the drill-down and the exports always describe the same set of articles.
 import { Prisma } from "../../generated/prisma/client";
-import { metricValue, ZERO, type Totals } from "../aggregate";
-import type { Filters, Granularity } from "../filters";
-import { PLACEABLE, periodBounds, periodFromIndex, periodKey, periodLabel, periodRange, periodSql } from "../periods";
-import { prisma } from "../db";
+import { metricValue, ZERO, type Totals } from "../measure/totals";
+import type { Filters, Granularity } from "../filters/schema";
+import { PLACEABLE, periodBounds, periodFromIndex, periodKey, periodLabel, periodRange, periodSql } from "../measure/periods";
+import { prisma } from "../db/client";
 
 const n = (x: unknown): number => (x === null || x === undefined ? 0 : Number(x));
 

@@ -1,5 +1,6 @@
 import "server-only";
-import { prisma } from "../db";
+import { exportAnnotations } from "../coding/annotation-io";
+import { prisma } from "../db/client";
 
 export type ThemeInfo = {
   slug: string;
@@ -148,4 +149,9 @@ export async function getCodebook(examplesPerTheme = 3): Promise<{ version: stri
 
 export async function getOrganizations(): Promise<OrgRef[]> {
   return prisma.organization.findMany({ orderBy: { name: "asc" }, select: { slug: true, name: true } });
+}
+
+/** One article's passages as an annotation file (the seeds format), or null for an unknown slug. */
+export async function getAnnotationFile(slug: string): Promise<string | null> {
+  return (await exportAnnotations(prisma, [slug])).get(slug) ?? null;
 }

@@ -1,8 +1,8 @@
 // Brings one article's passages in line with a wanted list, touching only what differs, and
 // refreshes its per-theme totals. Used by the seed and by loading an annotation file.
 import type { Prisma } from "../../generated/prisma/client";
-import type { PlannedAnnotation } from "../seed/load";
-import { articleThemeStats } from "../metrics";
+import type { PlannedAnnotation } from "../corpus/seed";
+import { articleThemeStats } from "../measure/words";
 
 const key = (a: PlannedAnnotation) => JSON.stringify([a.theme, a.start, a.end, a.quote, a.annotator, a.note]);
 

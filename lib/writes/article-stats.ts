@@ -1,7 +1,7 @@
 // Keeps the per article x theme totals in step with an article's passages. Every write of
 // annotations calls this inside the same transaction, so the charts never see a half update.
 import type { Prisma } from "../../generated/prisma/client";
-import { articleThemeStats } from "../metrics";
+import { articleThemeStats } from "../measure/words";
 
 export async function refreshArticleStats(tx: Prisma.TransactionClient, articleId: number): Promise<void> {
   const [article, themes, annotations] = await Promise.all([

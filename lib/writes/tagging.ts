@@ -1,16 +1,18 @@
 // The writes behind tagging in the reader: each validates against the article's text and
-// the codebook, then changes passages and per-theme totals in one transaction.
-import type { PrismaClient } from "../../generated/prisma/client";
-import { periodOf } from "../dates";
-import { snapToWords } from "../snap";
-import type { MetadataEdit, NewPassage, PassageEdit } from "../tagging-schema";
+// the codebook, then changes passages and per-theme totals in one transaction. They own the
+// client and the transaction, so route handlers only parse and answer.
+import "server-only";
+import { prisma } from "../db/client";
+import { periodOf } from "../measure/dates";
+import { snapToWords } from "../coding/snap";
+import type { MetadataEdit, NewPassage, PassageEdit } from "../coding/schemas";
 import { refreshArticleStats } from "./article-stats";
 
 export type WriteResult<T> = { ok: true; value: T } | { ok: false; status: 400 | 404; issues: { field: string; message: string }[] };
 
 const fail = (status: 400 | 404, field: string, message: string): WriteResult<never> => ({ ok: false, status, issues: [{ field, message }] });
 
-export async function addPassage(prisma: PrismaClient, slug: string, p: NewPassage): Promise<WriteResult<{ ids: number[]; start: number; end: number; quote: string }>> {
+export async function addPassage(slug: string, p: NewPassage): Promise<WriteResult<{ ids: number[]; start: number; end: number; quote: string }>> {
   const article = await prisma.article.findUnique({ where: { slug }, select: { id: true, body: true } });
   if (!article) return fail(404, "article", `no article "${slug}"`);
   const span = snapToWords(article.body, p.start, Math.min(p.end, article.body.length));
@@ -35,7 +37,7 @@ export async function addPassage(prisma: PrismaClient, slug: string, p: NewPassa
   return { ok: true, value: { ids, ...span, quote } };
 }
 
-export async function editPassage(prisma: PrismaClient, id: number, e: PassageEdit): Promise<WriteResult<{ id: number }>> {
+export async function editPassage(id: number, e: PassageEdit): Promise<WriteResult<{ id: number }>> {
   const row = await prisma.annotation.findUnique({ where: { id } });
   if (!row) return fail(404, "id", `no passage ${id}`);
   let themeId = row.themeId;
@@ -56,7 +58,7 @@ export async function editPassage(prisma: PrismaClient, id: number, e: PassageEd
   return { ok: true, value: { id } };
 }
 
-export async function deletePassage(prisma: PrismaClient, id: number): Promise<WriteResult<{ id: number }>> {
+export async function deletePassage(id: number): Promise<WriteResult<{ id: number }>> {
   const row = await prisma.annotation.findUnique({ where: { id } });
   if (!row) return fail(404, "id", `no passage ${id}`);
   await prisma.$transaction(async (tx) => {
@@ -66,7 +68,7 @@ export async function deletePassage(prisma: PrismaClient, id: number): Promise<W
   return { ok: true, value: { id } };
 }
 
-export async function editMetadata(prisma: PrismaClient, slug: string, m: MetadataEdit): Promise<WriteResult<{ slug: string }>> {
+export async function editMetadata(slug: string, m: MetadataEdit): Promise<WriteResult<{ slug: string }>> {
   const article = await prisma.article.findUnique({ where: { slug }, select: { id: true } });
   if (!article) return fail(404, "article", `no article "${slug}"`);
   const period = periodOf(m.date || null, m.datePrecision);

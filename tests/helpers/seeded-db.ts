@@ -1,8 +1,8 @@
 // A temporary SQLite database seeded from a seed directory, with DATABASE_URL pointing at it
 // before the app's modules (lib/db.ts) are imported.
-import { createPrismaClient } from "@/lib/prisma-client";
-import { loadSeed } from "@/lib/seed/load";
-import { writeSeedPlan } from "@/lib/seed/write";
+import { createPrismaClient } from "@/lib/db/create";
+import { loadSeed } from "@/lib/corpus/seed";
+import { writeSeedPlan } from "@/lib/writes/seed";
 import { createTempDb, type TempDb } from "./db";
 
 export async function seededDb(seedDir: string): Promise<TempDb> {

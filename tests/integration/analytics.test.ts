@@ -1,7 +1,7 @@
 // Chart numbers against a real SQLite file seeded with the analytics fixture; every
 // expectation is computed by hand from the table in tests/helpers/fixture.ts.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseFilters, type Filters } from "@/lib/filters";
+import { parseFilters, type Filters } from "@/lib/filters/schema";
 import type * as Analytics from "@/lib/queries/analytics";
 import type { TempDb } from "../helpers/db";
 import { analyticsSeedDir } from "../helpers/fixture";

@@ -3,8 +3,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { exportAnnotations, loadAnnotationFiles } from "@/lib/annotations-io";
-import { createPrismaClient, type PrismaClient } from "@/lib/prisma-client";
+import { exportAnnotations, loadAnnotationFiles } from "@/lib/coding/annotation-io";
+import { createPrismaClient, type PrismaClient } from "@/lib/db/create";
 import { snapshot, type TempDb } from "../helpers/db";
 import { seededDb } from "../helpers/seeded-db";
 

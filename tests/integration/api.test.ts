@@ -4,7 +4,7 @@
 import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PLACEABLE, periodKey } from "@/lib/periods";
+import { PLACEABLE, periodKey } from "@/lib/measure/periods";
 import type { TempDb } from "../helpers/db";
 import { seededDb } from "../helpers/seeded-db";
 

@@ -3,8 +3,8 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { importArticles, type ImportInput } from "@/lib/import/run";
-import { createPrismaClient, type PrismaClient } from "@/lib/prisma-client";
+import { importArticles, type ImportInput } from "@/lib/writes/import";
+import { createPrismaClient, type PrismaClient } from "@/lib/db/create";
 import { snapshot, type TempDb } from "../helpers/db";
 import { seededDb } from "../helpers/seeded-db";
 

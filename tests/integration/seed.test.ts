@@ -5,9 +5,9 @@ import { execFileSync, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPrismaClient, type PrismaClient } from "@/lib/prisma-client";
-import { loadSeed } from "@/lib/seed/load";
-import { writeSeedPlan } from "@/lib/seed/write";
+import { createPrismaClient, type PrismaClient } from "@/lib/db/create";
+import { loadSeed } from "@/lib/corpus/seed";
+import { writeSeedPlan } from "@/lib/writes/seed";
 import { copySeedDir, createTempDb, snapshot, type TempDb } from "../helpers/db";
 
 const root = path.join(import.meta.dirname, "../..");

@@ -1,6 +1,6 @@
 // Writes from the reader, through the route handlers, against a real SQLite file.
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { createPrismaClient, type PrismaClient } from "@/lib/prisma-client";
+import { createPrismaClient, type PrismaClient } from "@/lib/db/create";
 import { snapshot, type TempDb } from "../helpers/db";
 import { MINI_SEED } from "../helpers/fixture";
 import { seededDb } from "../helpers/seeded-db";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { resolveEntries, serializeAnnotations } from "@/lib/annotations-file";
+import { resolveEntries, serializeAnnotations } from "@/lib/coding/annotation-file";
 
 const body = "Reform again. Reform the rules. Build chips.";
 

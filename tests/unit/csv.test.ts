@@ -1,6 +1,6 @@
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
-import { safeCell, toCsv } from "@/lib/csv";
+import { safeCell, toCsv } from "@/lib/http/csv";
 
 describe("safeCell", () => {
   it("neutralises text a spreadsheet would run as a formula, and leaves numbers alone", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, isIsoDay, periodOf } from "@/lib/dates";
+import { formatDate, isIsoDay, periodOf } from "@/lib/measure/dates";
 
 describe("periodOf", () => {
   it("gives the period each precision stands for", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { drillParam, parseDrill } from "@/lib/drill";
+import { drillParam, parseDrill } from "@/lib/filters/drill";
 
 const known = { themes: ["reform", "innovation"], orgs: ["sasac"] };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkKnownSlugs, parseFilters, toSearchParams, viewSlug, type Filters } from "@/lib/filters";
+import { checkKnownSlugs, parseFilters, toSearchParams, viewSlug, type Filters } from "@/lib/filters/schema";
 
 const ok = (q: string): Filters => {
   const r = parseFilters(new URLSearchParams(q));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { highlightRuns } from "@/lib/highlight";
+import { highlightRuns } from "@/lib/coding/highlight";
 
 describe("highlightRuns", () => {
   it("cuts runs where passages start and end, keeping overlaps on every run they cover", () => {

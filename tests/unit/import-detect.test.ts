@@ -1,10 +1,10 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { detectArticle, overrideDate } from "@/lib/import/detect";
-import type { KnownOrg } from "@/lib/orgs";
-import { matchOrganization } from "@/lib/orgs";
-import { parseFullDate } from "@/lib/text/parse-article";
+import { detectArticle, overrideDate } from "@/lib/corpus/detect";
+import type { KnownOrg } from "@/lib/corpus/orgs";
+import { matchOrganization } from "@/lib/corpus/orgs";
+import { parseFullDate } from "@/lib/corpus/parse-article";
 
 const FIX = path.join(import.meta.dirname, "../fixtures/import");
 const read = (f: string) => fs.readFileSync(path.join(FIX, f), "utf8");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { articleThemeStats, countTaggedWords, countWords, mergeSpans, percent, wordSpans } from "@/lib/metrics";
+import { articleThemeStats, countTaggedWords, countWords, mergeSpans, percent, wordSpans } from "@/lib/measure/words";
 
 describe("countWords", () => {
   it("counts word-like segments, not punctuation or spaces", () => {

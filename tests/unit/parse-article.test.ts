@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { findBodyDate, findYearlessDate, normaliseWhitespace, parseArticle } from "@/lib/text/parse-article";
+import { findBodyDate, findYearlessDate, normaliseWhitespace, parseArticle } from "@/lib/corpus/parse-article";
 
 const seed = (f: string) => fs.readFileSync(path.join(import.meta.dirname, "../../seeds/articles", f), "utf8");
 

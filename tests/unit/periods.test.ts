@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { nextPeriod, periodBounds, periodFromIndex, periodKey, periodLabel, periodRange, PLACEABLE } from "@/lib/periods";
+import { nextPeriod, periodBounds, periodFromIndex, periodKey, periodLabel, periodRange, PLACEABLE } from "@/lib/measure/periods";
 
 describe("periods", () => {
   it("puts a day in its month, quarter and year", () => {

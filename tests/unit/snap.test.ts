@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { snapToWords } from "@/lib/snap";
+import { snapToWords } from "@/lib/coding/snap";
 
 const body = "Reform the firms now. Build chips at home.";
 

@@ -1,4 +1,4 @@
-import { filteredRoute, jsonResponse } from "@/lib/http";
+import { filteredRoute, jsonResponse } from "@/lib/http/routes";
 import { getBySource } from "@/lib/queries/analytics";
 
 export const GET = filteredRoute(async (filters, { catalog }) =>

@@ -5,11 +5,11 @@ import { ArticleReader } from "@/components/article-reader";
 import { MetadataForm } from "@/components/tagging/metadata-form";
 import { Tagger } from "@/components/tagging/tagger";
 import { ThemeSwatch } from "@/components/theme-swatch";
-import { csvDate, formatValue } from "@/lib/aggregate";
-import { formatDate } from "@/lib/dates";
-import { percent } from "@/lib/metrics";
+import { csvDate, formatValue } from "@/lib/measure/totals";
+import { formatDate } from "@/lib/measure/dates";
+import { percent } from "@/lib/measure/words";
 import { getArticle, getOrganizations, getThemes } from "@/lib/queries/articles";
-import { taggingMode } from "@/lib/tagging";
+import { taggingMode } from "@/lib/coding/authority";
 
 type Props = { params: Promise<{ slug: string }> };
 

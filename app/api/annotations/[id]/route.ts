@@ -1,7 +1,6 @@
 import { z } from "zod";
-import { prisma } from "@/lib/db";
-import { handleWrite } from "@/lib/http";
-import { passageEditSchema } from "@/lib/tagging-schema";
+import { handleWrite } from "@/lib/http/routes";
+import { passageEditSchema } from "@/lib/coding/schemas";
 import { deletePassage, editPassage } from "@/lib/writes/tagging";
 
 type Ctx = { params: Promise<{ id: string }> };
@@ -14,10 +13,10 @@ const passageId = async (params: Ctx["params"]) => {
 /** Change a passage's theme or note: { theme?, note?, annotator }. */
 export async function PATCH(request: Request, { params }: Ctx) {
   const id = await passageId(params);
-  return handleWrite(request, passageEditSchema, (e) => editPassage(prisma, id, e));
+  return handleWrite(request, passageEditSchema, (e) => editPassage(id, e));
 }
 
 export async function DELETE(request: Request, { params }: Ctx) {
   const id = await passageId(params);
-  return handleWrite(request, z.object({}), () => deletePassage(prisma, id));
+  return handleWrite(request, z.object({}), () => deletePassage(id));
 }

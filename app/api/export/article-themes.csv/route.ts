@@ -1,6 +1,6 @@
-import { ARTICLE_THEMES_COLUMNS, articleThemeRows } from "@/lib/exports";
-import { viewSlug } from "@/lib/filters";
-import { csvResponse, filteredRoute } from "@/lib/http";
+import { ARTICLE_THEMES_COLUMNS, articleThemeRows } from "@/lib/http/exports";
+import { viewSlug } from "@/lib/filters/schema";
+import { csvResponse, filteredRoute } from "@/lib/http/routes";
 import { iterateArticleThemeRows } from "@/lib/queries/analytics";
 
 async function* batches(rows: ReturnType<typeof iterateArticleThemeRows>) {

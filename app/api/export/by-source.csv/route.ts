@@ -1,6 +1,6 @@
-import { BY_SOURCE_COLUMNS, bySourceRows } from "@/lib/exports";
-import { viewSlug } from "@/lib/filters";
-import { csvResponse, filteredRoute } from "@/lib/http";
+import { BY_SOURCE_COLUMNS, bySourceRows } from "@/lib/http/exports";
+import { viewSlug } from "@/lib/filters/schema";
+import { csvResponse, filteredRoute } from "@/lib/http/routes";
 import { getBySource } from "@/lib/queries/analytics";
 
 export const GET = filteredRoute(async (filters, { catalog }) =>

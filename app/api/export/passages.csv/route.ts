@@ -1,6 +1,6 @@
-import { PASSAGES_COLUMNS, passageRows } from "@/lib/exports";
-import { viewSlug } from "@/lib/filters";
-import { csvResponse, filteredRoute } from "@/lib/http";
+import { PASSAGES_COLUMNS, passageRows } from "@/lib/http/exports";
+import { viewSlug } from "@/lib/filters/schema";
+import { csvResponse, filteredRoute } from "@/lib/http/routes";
 import { getPassages } from "@/lib/queries/analytics";
 
 export const GET = filteredRoute(async (filters, { catalog }) =>

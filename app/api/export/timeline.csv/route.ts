@@ -1,6 +1,6 @@
-import { TIMELINE_COLUMNS, timelineRows } from "@/lib/exports";
-import { viewSlug } from "@/lib/filters";
-import { csvResponse, filteredRoute } from "@/lib/http";
+import { TIMELINE_COLUMNS, timelineRows } from "@/lib/http/exports";
+import { viewSlug } from "@/lib/filters/schema";
+import { csvResponse, filteredRoute } from "@/lib/http/routes";
 import { getTimeline } from "@/lib/queries/analytics";
 
 export const GET = filteredRoute(async (filters, { catalog }) =>

@@ -1,7 +1,6 @@
-import { exportAnnotations } from "@/lib/annotations-io";
-import { prisma } from "@/lib/db";
-import { handleWrite } from "@/lib/http";
-import { newPassageSchema } from "@/lib/tagging-schema";
+import { handleWrite } from "@/lib/http/routes";
+import { newPassageSchema } from "@/lib/coding/schemas";
+import { getAnnotationFile } from "@/lib/queries/articles";
 import { addPassage } from "@/lib/writes/tagging";
 
 type Ctx = { params: Promise<{ slug: string }> };
@@ -9,7 +8,7 @@ type Ctx = { params: Promise<{ slug: string }> };
 /** The article's passages as an annotation file (the format of seeds/annotations/). */
 export async function GET(_request: Request, { params }: Ctx) {
   const { slug } = await params;
-  const text = (await exportAnnotations(prisma, [slug])).get(slug);
+  const text = await getAnnotationFile(slug);
   if (!text) return Response.json({ error: `no article "${slug}"` }, { status: 404 });
   return new Response(text, {
     headers: { "Content-Type": "application/json; charset=utf-8", "Content-Disposition": `attachment; filename="${slug}.json"` },
@@ -19,7 +18,7 @@ export async function GET(_request: Request, { params }: Ctx) {
 /** Tag a selection: { start, end, themes, annotator, note? }; it snaps to whole words. */
 export async function POST(request: Request, { params }: Ctx) {
   const { slug } = await params;
-  return handleWrite(request, newPassageSchema, (p) => addPassage(prisma, slug, p));
+  return handleWrite(request, newPassageSchema, (p) => addPassage(slug, p));
 }
 
 export const dynamic = "force-dynamic";

@@ -3,7 +3,25 @@
 // passages back out. Writing is canonical (entries in text order, one entry per span with its
 // themes in codebook order, one entry per line), so a file that was read and written unchanged is
 // byte-identical and a diff shows only real changes.
-import type { AnnotationsFile } from "./seed/files";
+import { z } from "zod";
+
+const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be lower-case words joined by hyphens");
+
+export const annotationsFile = z.strictObject({
+  article: slug,
+  annotations: z.array(
+    z.strictObject({
+      themes: z.array(slug).min(1, "name at least one theme"),
+      quote: z.string().min(1),
+      /** 1-based: which occurrence of the quote in the body, when it occurs more than once */
+      occurrence: z.number().int().min(1).optional(),
+      annotator: z.string().min(1),
+      note: z.string().min(1).optional(),
+    }),
+  ),
+});
+
+export type AnnotationsFile = z.infer<typeof annotationsFile>;
 
 export type ResolvedAnnotation = {
   theme: string;

@@ -1,5 +1,5 @@
-import type { SeedPlan } from "./load";
-import type { SeedChanges } from "./write";
+import type { SeedPlan } from "../corpus/seed";
+import type { SeedChanges } from "./seed";
 
 /** The few lines the seed prints: what the corpus holds and what this run changed. */
 export function seedSummary(plan: SeedPlan, changes: SeedChanges): string {

@@ -1,6 +1,6 @@
 // Pure arithmetic shared by the SQL-backed queries and by anyone recomputing an export:
 // bucket values are ratios of sums, never averages of per-article ratios.
-import type { Metric } from "./filters";
+import type { Metric } from "../filters/schema";
 
 export type Totals = {
   /** articles in the bucket (denominator of the "articles" metric) */

@@ -1,7 +1,7 @@
 // The shapes of the seed files, which people read and review in diffs. Parsing with zod
 // gives the validation messages; the loader adds the checks that need more than one file.
 import { z } from "zod";
-import { DATE_PRECISIONS } from "../dates";
+import { DATE_PRECISIONS } from "../measure/dates";
 
 const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be lower-case words joined by hyphens");
 
@@ -53,30 +53,6 @@ export const articlesFile = z.strictObject({
   ),
 });
 
-export const annotationsFile = z.strictObject({
-  article: slug,
-  annotations: z.array(
-    z.strictObject({
-      themes: z.array(slug).min(1, "name at least one theme"),
-      quote: z.string().min(1),
-      /** 1-based: which occurrence of the quote in the body, when it occurs more than once */
-      occurrence: z.number().int().min(1).optional(),
-      annotator: z.string().min(1),
-      note: z.string().min(1).optional(),
-    }),
-  ),
-});
-
 export type OrganizationsFile = z.infer<typeof organizationsFile>;
 export type CodebookFile = z.infer<typeof codebookFile>;
 export type ArticlesFile = z.infer<typeof articlesFile>;
-export type AnnotationsFile = z.infer<typeof annotationsFile>;
-
-/** The article slug a seed text file stands for: "000_4e47.txt" -> "000-4e47". */
-export function slugForFile(file: string): string {
-  return file
-    .replace(/\.txt$/, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-|-$/g, "");
-}

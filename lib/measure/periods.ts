@@ -3,7 +3,7 @@
 // keys between two others so that empty buckets show as zeros instead of vanishing.
 import type { DatePrecision } from "./dates";
 import { lastDayOfMonth } from "./dates";
-import type { Granularity } from "./filters";
+import type { Granularity } from "../filters/schema";
 
 /** Date precisions fine enough to be placed in a bucket of this granularity. */
 export const PLACEABLE: Record<Granularity, readonly DatePrecision[]> = {

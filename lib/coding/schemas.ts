@@ -1,7 +1,7 @@
 // Payloads of the write endpoints (tagging and metadata edits), shared by the forms that
 // send them and the handlers that check them.
 import { z } from "zod";
-import { DATE_PRECISIONS } from "./dates";
+import { DATE_PRECISIONS } from "../measure/dates";
 
 const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be a slug");
 const annotator = z.string().trim().min(1, "say who is tagging").max(80, "at most 80 characters");

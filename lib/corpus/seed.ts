@@ -1,23 +1,22 @@
 // Reads a seed directory and turns it into a plan of rows, validating everything before a
 // single row is written. Every problem is reported as "file: entry: reason", all at once,
 // so a reviewer can fix a broken seed in one pass.
-import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import type { z } from "zod";
-import { periodOf } from "../dates";
-import { articleThemeStats, countWords, type ThemeStat } from "../metrics";
-import { parseArticle } from "../text/parse-article";
-import { resolveEntries, type ResolvedAnnotation } from "../annotations-file";
+import { periodOf } from "../measure/dates";
+import { articleThemeStats, countWords, type ThemeStat } from "../measure/words";
+import { parseArticle } from "./parse-article";
+import { resolveEntries, type ResolvedAnnotation } from "../coding/annotation-file";
 import {
-  annotationsFile,
   articlesFile,
   codebookFile,
   organizationsFile,
-  slugForFile,
   type CodebookFile,
   type OrganizationsFile,
-} from "./files";
+} from "./seed-files";
+import { annotationsFile } from "../coding/annotation-file";
+import { sha256, slugForFile } from "./identity";
 
 export type PlannedAnnotation = ResolvedAnnotation;
 
@@ -48,10 +47,6 @@ export type SeedPlan = {
 };
 
 export type SeedResult = { ok: true; plan: SeedPlan } | { ok: false; errors: string[] };
-
-export function sha256(text: string): string {
-  return createHash("sha256").update(text, "utf8").digest("hex");
-}
 
 function entryPath(p: readonly PropertyKey[]): string {
   return p.reduce<string>((acc, k) => (typeof k === "number" ? `${acc}[${k}]` : acc ? `${acc}.${String(k)}` : String(k)), "");

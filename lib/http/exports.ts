@@ -1,8 +1,8 @@
 // The CSV exports: each is the very data a chart or table draws, flattened to rows.
-import { csvDate } from "./aggregate";
+import { csvDate } from "../measure/totals";
 import type { CsvCell } from "./csv";
-import { countWords } from "./metrics";
-import type { ArticleThemeRow, BySource, PassageRow, Timeline } from "./queries/analytics";
+import { countWords } from "../measure/words";
+import type { ArticleThemeRow, BySource, PassageRow, Timeline } from "../queries/analytics";
 
 export const TIMELINE_COLUMNS = ["period_start", "period_end", "period", "theme", "metric", "value", "articles", "words", "tagged_words", "passages"] as const;
 export const BY_SOURCE_COLUMNS = ["source", "theme", "metric", "value", "articles", "words", "tagged_words", "passages"] as const;

@@ -2,12 +2,11 @@
 // cleaning rules, with command-line overrides for what it cannot know. Everything it could
 // not determine is said plainly in `undetermined`; nothing is guessed.
 import path from "node:path";
-import { periodOf, type DatePrecision } from "../dates";
-import { countWords } from "../metrics";
-import { matchOrganization, slugify, type KnownOrg } from "../orgs";
-import { slugForFile } from "../seed/files";
-import { sha256 } from "../seed/load";
-import { parseArticle } from "../text/parse-article";
+import { periodOf, type DatePrecision } from "../measure/dates";
+import { countWords } from "../measure/words";
+import { matchOrganization, slugify, type KnownOrg } from "./orgs";
+import { sha256, slugForFile } from "./identity";
+import { parseArticle } from "./parse-article";
 
 export type ImportOverrides = { source?: string; publisher?: string; date?: string; title?: string };
 

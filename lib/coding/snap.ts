@@ -1,6 +1,6 @@
 // A selection made with a mouse rarely lands on word edges. Passages snap outwards to whole
 // words and lose surrounding spaces, so "eform the fir" becomes "Reform the firms".
-import { wordSpans } from "./metrics";
+import { wordSpans } from "../measure/words";
 
 export function snapToWords(body: string, start: number, end: number): { start: number; end: number } | null {
   if (!(start >= 0 && end <= body.length && start < end)) return null;

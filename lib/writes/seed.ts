@@ -3,8 +3,8 @@
 // exactly that article's passages and totals. Articles that are not in the seeds (imported
 // later) are left alone.
 import type { Prisma, PrismaClient } from "../../generated/prisma/client";
-import { syncArticleAnnotations } from "../writes/annotations";
-import type { SeedPlan } from "./load";
+import { syncArticleAnnotations } from "./annotations";
+import type { SeedPlan } from "../corpus/seed";
 
 export type SeedChanges = {
   themes: number;

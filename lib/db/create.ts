@@ -1,5 +1,5 @@
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
-import { PrismaClient } from "../generated/prisma/client";
+import { PrismaClient } from "../../generated/prisma/client";
 
 /** Same default as prisma.config.ts; relative `file:` paths resolve against the cwd. */
 export const DEFAULT_DATABASE_URL = "file:./prisma/dev.db";

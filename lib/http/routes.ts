@@ -4,10 +4,10 @@ import "server-only";
 import { revalidatePath } from "next/cache";
 import type { z } from "zod";
 import { csvHeader, csvRows, type CsvCell } from "./csv";
-import { refuseWrite } from "./tagging";
-import type { WriteResult } from "./writes/tagging";
-import { checkKnownSlugs, parseFilters, toSearchParams, type Filters, type ParamIssue } from "./filters";
-import { getCatalog, type Catalog } from "./queries/analytics";
+import { refuseWrite } from "../coding/authority";
+import type { WriteResult } from "../writes/tagging";
+import { checkKnownSlugs, parseFilters, toSearchParams, type Filters, type ParamIssue } from "../filters/schema";
+import { getCatalog, type Catalog } from "../queries/analytics";
 
 export function badRequest(issues: ParamIssue[]): Response {
   const text = issues.map((i) => `${i.parameter}: ${i.message}`).join("; ");

@@ -1,5 +1,5 @@
 import "server-only";
-import { createPrismaClient, type PrismaClient } from "./prisma-client";
+import { createPrismaClient, type PrismaClient } from "./create";
 
 const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
 

@@ -2,7 +2,7 @@
 // the URL's query with it, and the filter controls write the URL with `toSearchParams`,
 // so a view is exactly its URL. Types come from the schema.
 import { z } from "zod";
-import { isIsoDay } from "./dates";
+import { isIsoDay } from "../measure/dates";
 
 export const ORG_ROLES = ["source", "publisher", "mentioned"] as const;
 export const GRANULARITIES = ["month", "quarter", "year"] as const;

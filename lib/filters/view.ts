@@ -1,8 +1,8 @@
 import "server-only";
 // What a page needs before it can draw: the filters from its URL, checked against what the
 // database holds. Invalid parameters become messages for the page, never an exception.
-import { checkKnownSlugs, parseFilters, type Filters, type ParamIssue } from "./filters";
-import { getCatalog, type Catalog } from "./queries/analytics";
+import { checkKnownSlugs, parseFilters, type Filters, type ParamIssue } from "./schema";
+import { getCatalog, type Catalog } from "../queries/analytics";
 
 export type SearchParams = Record<string, string | string[] | undefined>;
 

@@ -3,10 +3,10 @@
 // others still import. Texts whose cleaned body is already stored are reported and skipped,
 // which also catches a repost of a stored article under another publisher.
 import type { PrismaClient } from "../../generated/prisma/client";
-import { periodOf } from "../dates";
-import type { KnownOrg } from "../orgs";
-import { refreshArticleStats } from "../writes/article-stats";
-import { describeDetection, detectArticle, type Detected, type ImportOverrides, type OrgChoice } from "./detect";
+import { periodOf } from "../measure/dates";
+import type { KnownOrg } from "../corpus/orgs";
+import { refreshArticleStats } from "./article-stats";
+import { describeDetection, detectArticle, type Detected, type ImportOverrides, type OrgChoice } from "../corpus/detect";
 
 export type ImportInput = { file: string; raw: string };
 

@@ -1,7 +1,7 @@
 // The drill-down lives in the URL as `drill=period:2023-Q2:innovation` (a timeline point) or
 // `drill=source:sasac:reform` (a bar), so an opened drill-down can be shared like any view.
-import type { Drill } from "./queries/analytics";
-import type { Granularity, ParamIssue } from "./filters";
+import type { Drill } from "../queries/analytics";
+import type { Granularity, ParamIssue } from "./schema";
 
 const PERIOD_KEY: Record<Granularity, RegExp> = {
   month: /^\d{4}-(0[1-9]|1[0-2])$/,

@@ -3,10 +3,9 @@
 // in one transaction, or nothing.
 import fs from "node:fs";
 import path from "node:path";
-import type { PrismaClient } from "../generated/prisma/client";
-import { resolveEntries, serializeAnnotations, type ResolvedAnnotation } from "./annotations-file";
-import { annotationsFile } from "./seed/files";
-import { syncArticleAnnotations } from "./writes/annotations";
+import type { PrismaClient } from "../../generated/prisma/client";
+import { annotationsFile, resolveEntries, serializeAnnotations, type ResolvedAnnotation } from "./annotation-file";
+import { syncArticleAnnotations } from "../writes/annotations";
 
 /** Article slug -> file text, for every article (or the ones named). */
 export async function exportAnnotations(prisma: PrismaClient, slugs?: readonly string[]): Promise<Map<string, string>> {
