@@ -8,7 +8,7 @@ export function databaseUrl(): string {
   return process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL;
 }
 
-/** A new client for scripts and tests; the app uses the singleton in lib/db.ts. */
+/** A new client for scripts and tests; the app uses the singleton in lib/db/client.ts. */
 export function createPrismaClient(url = databaseUrl()): PrismaClient {
   return new PrismaClient({ adapter: new PrismaBetterSqlite3({ url }) });
 }

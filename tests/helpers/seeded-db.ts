@@ -1,5 +1,5 @@
 // A temporary SQLite database seeded from a seed directory, with DATABASE_URL pointing at it
-// before the app's modules (lib/db.ts) are imported.
+// before the app's modules (lib/db/client.ts) are imported.
 import { createPrismaClient } from "@/lib/db/create";
 import { loadSeed } from "@/lib/corpus/seed";
 import { writeSeedPlan } from "@/lib/writes/seed";
