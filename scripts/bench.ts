@@ -38,7 +38,7 @@ function buildDatabase(file: string) {
     const org = db.prepare(`INSERT INTO "Organization" (slug, name, kind) VALUES (?, ?, 'enterprise')`);
     for (let i = 1; i <= 20; i++) org.run(`org-${i}`, `Organization ${i}`);
     const article = db.prepare(
-      `INSERT INTO "Article" (slug, title, body, "wordCount", "contentHash", "dateStart", "dateEnd", "datePrecision", "dateNote", "sourceId", "publisherId") VALUES (?, ?, '', ?, ?, ?, ?, ?, '', ?, ?)`,
+      `INSERT INTO "Article" (slug, title, body, "wordCount", "contentHash", "dateStart", "dateEnd", "datePrecision", "dateNote", "dateBasis", "codingStatus", "sourceId", "publisherId") VALUES (?, ?, '', ?, ?, ?, ?, ?, '', ?, ?, ?, ?)`,
     );
     const stat = db.prepare(`INSERT INTO "ArticleTheme" ("articleId", "themeId", "taggedWords", passages) VALUES (?, ?, ?, ?)`);
     const passage = db.prepare(`INSERT INTO "Annotation" ("articleId", "themeId", start, "end", quote, annotator) VALUES (?, ?, 0, 40, 'a synthetic passage of about forty chars', 'bench')`);
@@ -52,7 +52,11 @@ function buildDatabase(file: string) {
       const [precision, start, end] =
         r < 0.9 ? ["day", `${y}-${pad(m)}-${pad(d)}`, `${y}-${pad(m)}-${pad(d)}`] : r < 0.95 ? ["year", `${y}-01-01`, `${y}-12-31`] : ["unknown", null, null];
       const words = 300 + Math.floor(rand() * 2700);
-      article.run(`a-${id}`, `Article ${id}`, words, `h${id}`, start, end, precision, 1 + Math.floor(rand() * 20), 1 + Math.floor(rand() * 20));
+      // Most articles coded, some reviewed, 5% not yet coded (left out of every figure); 2% of dates inferred.
+      const c = rand();
+      const status = c < 0.85 ? "coded" : c < 0.95 ? "reviewed" : c < 0.98 ? "uncoded" : "in-progress";
+      const basis = start === null ? null : rand() < 0.02 ? "inferred" : "stated";
+      article.run(`a-${id}`, `Article ${id}`, words, `h${id}`, start, end, precision, basis, status, 1 + Math.floor(rand() * 20), 1 + Math.floor(rand() * 20));
       mention.run(id, 1 + Math.floor(rand() * 20));
       for (let t = 1; t <= 4; t++) {
         const passages = rand() < 0.5 ? 0 : 1 + Math.floor(rand() * 4);

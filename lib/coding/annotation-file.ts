@@ -4,11 +4,14 @@
 // themes in codebook order, one entry per line), so a file that was read and written unchanged is
 // byte-identical and a diff shows only real changes.
 import { z } from "zod";
+import { CODING_STATUSES, type CodingStatus } from "./status";
 
 const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be lower-case words joined by hyphens");
 
 export const annotationsFile = z.strictObject({
   article: slug,
+  /** Where the coding of this article stands; only coded and reviewed articles count in the charts */
+  status: z.enum(CODING_STATUSES).optional(),
   annotations: z.array(
     z.strictObject({
       themes: z.array(slug).min(1, "name at least one theme"),
@@ -84,7 +87,7 @@ export function resolveEntries(
 
 /** An article's passages in the seed file format, as text. */
 export function serializeAnnotations(
-  article: { slug: string; body: string },
+  article: { slug: string; body: string; codingStatus: CodingStatus },
   annotations: readonly ResolvedAnnotation[],
   themeOrder: readonly string[],
 ): string {
@@ -115,5 +118,5 @@ export function serializeAnnotations(
       .map(([k, v]) => `${JSON.stringify(k)}: ${Array.isArray(v) ? `[${v.map((x) => JSON.stringify(x)).join(", ")}]` : JSON.stringify(v)}`)
       .join(", ")} }`;
   const body = entries.length ? `[\n${entries.map((e) => `    ${line(e)}`).join(",\n")}\n  ]` : "[]";
-  return `{\n  "article": ${JSON.stringify(article.slug)},\n  "annotations": ${body}\n}\n`;
+  return `{\n  "article": ${JSON.stringify(article.slug)},\n  "status": ${JSON.stringify(article.codingStatus)},\n  "annotations": ${body}\n}\n`;
 }

@@ -6,6 +6,7 @@ import path from "node:path";
 import type { PrismaClient } from "../../generated/prisma/client";
 import { annotationsFile, resolveEntries, serializeAnnotations, type ResolvedAnnotation } from "./annotation-file";
 import { syncArticleAnnotations } from "../writes/annotations";
+import type { CodingStatus } from "./status";
 
 /** Article slug -> file text, for every article (or the ones named). */
 export async function exportAnnotations(prisma: PrismaClient, slugs?: readonly string[]): Promise<Map<string, string>> {
@@ -17,6 +18,7 @@ export async function exportAnnotations(prisma: PrismaClient, slugs?: readonly s
       select: {
         slug: true,
         body: true,
+        codingStatus: true,
         annotations: { select: { start: true, end: true, quote: true, annotator: true, note: true, theme: { select: { slug: true } } } },
       },
     }),
@@ -26,7 +28,7 @@ export async function exportAnnotations(prisma: PrismaClient, slugs?: readonly s
     articles.map((a) => [
       a.slug,
       serializeAnnotations(
-        a,
+        { ...a, codingStatus: a.codingStatus as CodingStatus },
         a.annotations.map((x): ResolvedAnnotation => ({ theme: x.theme.slug, start: x.start, end: x.end, quote: x.quote, annotator: x.annotator, note: x.note })),
         order,
       ),
@@ -42,7 +44,7 @@ export async function loadAnnotationFiles(prisma: PrismaClient, files: readonly 
   const errors: string[] = [];
   const themes = await prisma.theme.findMany({ select: { id: true, slug: true } });
   const themeIds = new Map(themes.map((t) => [t.slug, t.id]));
-  const plans: { file: string; article: { id: number; slug: string; body: string }; annotations: ResolvedAnnotation[] }[] = [];
+  const plans: { file: string; article: { id: number; slug: string; body: string }; status?: CodingStatus; annotations: ResolvedAnnotation[] }[] = [];
   const seenArticles = new Map<string, string>();
 
   for (const file of files) {
@@ -72,7 +74,7 @@ export async function loadAnnotationFiles(prisma: PrismaClient, files: readonly 
     }
     const resolved = resolveEntries(parsed.data.annotations, article.body, new Set(themeIds.keys()));
     errors.push(...resolved.errors.map((e) => `${label}: ${e}`));
-    plans.push({ file: label, article, annotations: resolved.annotations });
+    plans.push({ file: label, article, status: parsed.data.status, annotations: resolved.annotations });
   }
   if (errors.length) return { ok: false, errors };
 
@@ -81,6 +83,8 @@ export async function loadAnnotationFiles(prisma: PrismaClient, files: readonly 
       const out: { file: string; article: string; added: number; removed: number }[] = [];
       for (const p of plans) {
         const r = await syncArticleAnnotations(tx, p.article, p.annotations, themeIds);
+        // A file without "status" leaves the article's coding status as it is.
+        if (p.status) await tx.article.update({ where: { id: p.article.id }, data: { codingStatus: p.status } });
         out.push({ file: p.file, article: p.article.slug, added: r.added, removed: r.removed });
       }
       return out;

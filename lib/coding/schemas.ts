@@ -1,7 +1,8 @@
 // Payloads of the write endpoints (tagging and metadata edits), shared by the forms that
 // send them and the handlers that check them.
 import { z } from "zod";
-import { DATE_PRECISIONS } from "../measure/dates";
+import { DATE_BASES, DATE_PRECISIONS } from "../measure/dates";
+import { CODING_STATUSES } from "./status";
 
 const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be a slug");
 const annotator = z.string().trim().min(1, "say who is tagging").max(80, "at most 80 characters");
@@ -24,11 +25,15 @@ export const metadataSchema = z.strictObject({
   date: z.string().trim().nullable(),
   datePrecision: z.enum(DATE_PRECISIONS),
   dateNote: z.string().trim().min(1, "say how the date was established").max(2000),
+  dateBasis: z.enum(DATE_BASES).nullable(),
   source: slug,
   publisher: slug.nullable(),
   annotator,
 });
 
+export const codingStatusSchema = z.strictObject({ status: z.enum(CODING_STATUSES), annotator });
+
 export type NewPassage = z.infer<typeof newPassageSchema>;
 export type PassageEdit = z.infer<typeof passageEditSchema>;
 export type MetadataEdit = z.infer<typeof metadataSchema>;
+export type CodingStatusEdit = z.infer<typeof codingStatusSchema>;

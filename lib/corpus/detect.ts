@@ -2,7 +2,7 @@
 // cleaning rules, with command-line overrides for what it cannot know. Everything it could
 // not determine is said plainly in `undetermined`; nothing is guessed.
 import path from "node:path";
-import { periodOf, type DatePrecision } from "../measure/dates";
+import { periodOf, type DateBasis, type DatePrecision } from "../measure/dates";
 import { countWords } from "../measure/words";
 import { matchOrganization, slugify, type KnownOrg } from "./orgs";
 import { sha256, slugForFile } from "./identity";
@@ -23,6 +23,8 @@ export type Detected = {
   date: string | null;
   precision: DatePrecision;
   dateNote: string;
+  /** stated when the text gives the date, inferred when it was given on import; null when unknown */
+  dateBasis: DateBasis | null;
   source: OrgChoice;
   publisher: OrgChoice | null;
   attribution: string | null;
@@ -115,6 +117,7 @@ export function detectArticle(file: string, raw: string, orgs: readonly KnownOrg
     date,
     precision,
     dateNote,
+    dateBasis: date === null ? null : o.date ? "inferred" : "stated",
     source,
     publisher,
     attribution: p.attribution,

@@ -1,7 +1,7 @@
 // The shapes of the seed files, which people read and review in diffs. Parsing with zod
 // gives the validation messages; the loader adds the checks that need more than one file.
 import { z } from "zod";
-import { DATE_PRECISIONS } from "../measure/dates";
+import { DATE_BASES, DATE_PRECISIONS } from "../measure/dates";
 
 const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be lower-case words joined by hyphens");
 
@@ -44,6 +44,8 @@ export const articlesFile = z.strictObject({
       date: z.string().nullable(),
       datePrecision: z.enum(DATE_PRECISIONS),
       dateNote: z.string().min(1, "say how the date was established"),
+      /** stated by the text, or inferred by an editor; required with a known date */
+      dateBasis: z.enum(DATE_BASES).optional(),
       source: slug,
       publisher: slug.nullable(),
       publisherNote: z.string().min(1).optional(),

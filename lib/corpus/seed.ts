@@ -16,6 +16,8 @@ import {
   type OrganizationsFile,
 } from "./seed-files";
 import { annotationsFile } from "../coding/annotation-file";
+import { CODING_STATUSES, type CodingStatus } from "../coding/status";
+import type { DateBasis } from "../measure/dates";
 import { sha256, slugForFile } from "./identity";
 
 export type PlannedAnnotation = ResolvedAnnotation;
@@ -31,6 +33,8 @@ export type PlannedArticle = {
   dateEnd: string | null;
   datePrecision: string;
   dateNote: string;
+  dateBasis: DateBasis | null;
+  codingStatus: CodingStatus;
   source: string;
   publisher: string | null;
   url: string | null;
@@ -117,6 +121,8 @@ export function loadSeed(dir: string): SeedResult {
     if (!title) errors.push(`${at}: the text has no title line, so "title" is required`);
     const period = periodOf(a.date, a.datePrecision);
     if (typeof period === "string") errors.push(`${at}: date: ${period}`);
+    if (a.datePrecision !== "unknown" && !a.dateBasis) errors.push(`${at}: dateBasis: say whether the date is "stated" by the text or "inferred"`);
+    if (a.datePrecision === "unknown" && a.dateBasis) errors.push(`${at}: dateBasis: an unknown date has no basis`);
     for (const [field, org] of [["source", a.source], ["publisher", a.publisher]] as const) {
       if (org !== null && orgs && !orgSlugs.has(org)) errors.push(`${at}: ${field}: unknown organization "${org}"`);
     }
@@ -139,6 +145,8 @@ export function loadSeed(dir: string): SeedResult {
       dateEnd: period && typeof period !== "string" ? period.end : null,
       datePrecision: a.datePrecision,
       dateNote: a.dateNote,
+      dateBasis: a.datePrecision === "unknown" ? null : (a.dateBasis ?? null),
+      codingStatus: "uncoded",
       source: a.source,
       publisher: a.publisher,
       url: a.url,
@@ -177,6 +185,8 @@ export function loadSeed(dir: string): SeedResult {
     const resolved = resolveEntries(data.annotations, article.body, codebook ? themeSlugs : null);
     for (const e of resolved.errors) errors.push(`${rel(file)}: ${e}`);
     article.annotations.push(...resolved.annotations);
+    if (!data.status) errors.push(`${rel(file)}: status: say where the coding stands (${CODING_STATUSES.join(", ")})`);
+    else article.codingStatus = data.status;
   }
 
   if (errors.length > 0 || !orgs || !codebook || !meta) return { ok: false, errors };

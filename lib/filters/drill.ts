@@ -34,6 +34,11 @@ export function parseDrill(
   return { parameter: "drill", message: `unknown drill-down kind "${kind}"; use "period" or "source"` };
 }
 
+/** A file-name-safe name for a drill-down: "2023-Q2-party-building", "source-sasac-reform". */
+export function drillSlug(d: Drill): string {
+  return d.kind === "period" ? `${d.period}-${d.theme}` : `source-${d.source}-${d.theme}`;
+}
+
 /** The dashboard URL (query and anchor) that opens a drill-down on top of a view's query. */
 export function drillHref(baseQuery: string, drill: string): string {
   const q = new URLSearchParams(baseQuery);

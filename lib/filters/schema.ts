@@ -2,13 +2,16 @@
 // the URL's query with it, and the filter controls write the URL with `toSearchParams`,
 // so a view is exactly its URL. Types come from the schema.
 import { z } from "zod";
+import { CODING_STATUSES } from "../coding/status";
 import { isIsoDay } from "../measure/dates";
 
 export const ORG_ROLES = ["source", "publisher", "mentioned"] as const;
 export const GRANULARITIES = ["month", "quarter", "year"] as const;
 export const METRICS = ["share", "passages", "articles"] as const;
+/** Which articles theme metrics count: coded and reviewed ones (default), or every article. */
+export const CODINGS = ["coded", "all"] as const;
 
-export const DEFAULTS = { orgRole: "source", granularity: "quarter", metric: "share" } as const;
+export const DEFAULTS = { orgRole: "source", granularity: "quarter", metric: "share", coding: "coded" } as const;
 
 const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be a slug (lower-case words joined by hyphens)");
 const isoDay = z.string().refine(isIsoDay, "must be a real date written YYYY-MM-DD");
@@ -29,11 +32,14 @@ export const filtersSchema = z
     to: one(isoDay.optional()),
     granularity: one(z.enum(GRANULARITIES).default(DEFAULTS.granularity)),
     metric: one(z.enum(METRICS).default(DEFAULTS.metric)),
+    coding: one(z.enum(CODINGS).default(DEFAULTS.coding)),
+    status: z.array(z.enum(CODING_STATUSES)).default([]),
   })
   .refine((f) => !f.from || !f.to || f.from <= f.to, { path: ["to"], message: "must not be before from" })
-  .transform(({ theme, org, ...rest }) => ({
+  .transform(({ theme, org, status, ...rest }) => ({
     themes: [...new Set(theme)],
     orgs: [...new Set(org)],
+    statuses: [...new Set(status)],
     ...rest,
   }));
 
@@ -41,6 +47,7 @@ export type Filters = z.infer<typeof filtersSchema>;
 export type OrgRole = Filters["orgRole"];
 export type Granularity = Filters["granularity"];
 export type Metric = Filters["metric"];
+export type Coding = Filters["coding"];
 
 export type ParamIssue = { parameter: string; message: string };
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; issues: ParamIssue[] };
@@ -98,6 +105,8 @@ export function toSearchParams(f: Partial<Filters>): URLSearchParams {
   if (f.to) p.set("to", f.to);
   if (f.granularity && f.granularity !== DEFAULTS.granularity) p.set("granularity", f.granularity);
   if (f.metric && f.metric !== DEFAULTS.metric) p.set("metric", f.metric);
+  if (f.coding && f.coding !== DEFAULTS.coding) p.set("coding", f.coding);
+  for (const s of f.statuses ?? []) p.append("status", s);
   return p;
 }
 
@@ -134,6 +143,18 @@ export function viewSlug(f: Filters, parts: readonly ("granularity" | "metric")[
   bits.push(f.themes.length ? f.themes.join("+") : "all-themes");
   if (f.orgs.length) bits.push(`${f.orgRole}-${f.orgs.join("+")}`);
   if (f.from || f.to) bits.push(`${f.from ?? "start"}-to-${f.to ?? "end"}`);
+  if (f.statuses.length) bits.push(`status-${f.statuses.join("+")}`);
+  if (f.coding === "all") bits.push("incl-uncoded");
   const slug = bits.join("_").replace(/[^a-z0-9+_-]/gi, "-");
   return slug.length > 150 ? slug.slice(0, 150) : slug;
 }
+
+export const CODING_LABELS: Record<Coding, string> = {
+  coded: "Coded articles",
+  all: "All articles, uncoded too",
+};
+
+/** Page-only parameters of the dashboard, beside the filters: how the charts are laid out. */
+export const LAYOUTS = ["overlay", "small-multiples"] as const;
+export type Layout = (typeof LAYOUTS)[number];
+export const layoutSchema = one(z.enum(LAYOUTS).default("overlay"));

@@ -4,20 +4,22 @@ import type { CsvCell } from "./csv";
 import { countWords } from "../measure/words";
 import type { ArticleThemeRow, BySource, PassageRow, Timeline } from "../queries/analytics";
 
-export const TIMELINE_COLUMNS = ["period_start", "period_end", "period", "theme", "metric", "value", "articles", "words", "tagged_words", "passages"] as const;
-export const BY_SOURCE_COLUMNS = ["source", "theme", "metric", "value", "articles", "words", "tagged_words", "passages"] as const;
-export const PASSAGES_COLUMNS = ["article_slug", "article_title", "date", "date_precision", "source", "publisher", "theme", "quote", "start", "end", "words", "annotator"] as const;
-export const ARTICLE_THEMES_COLUMNS = ["article_slug", "date", "date_precision", "source", "publisher", "words", "theme", "tagged_words", "passages"] as const;
+// value, ci_low and ci_high are empty where undefined: no coded articles (no value), or no
+// interval (passages, or a share resting on one article). No data is never written as 0.
+export const TIMELINE_COLUMNS = ["period_start", "period_end", "period", "theme", "metric", "value", "ci_low", "ci_high", "articles", "words", "tagged_words", "passages"] as const;
+export const BY_SOURCE_COLUMNS = ["source", "theme", "metric", "value", "ci_low", "ci_high", "articles", "words", "tagged_words", "passages"] as const;
+export const PASSAGES_COLUMNS = ["article_slug", "article_title", "date", "date_precision", "date_basis", "source", "publisher", "theme", "quote", "start", "end", "words", "annotator"] as const;
+export const ARTICLE_THEMES_COLUMNS = ["article_slug", "date", "date_precision", "date_basis", "coding_status", "source", "publisher", "words", "theme", "tagged_words", "passages"] as const;
 
 export function timelineRows(t: Timeline): CsvCell[][] {
   return t.periods.flatMap((p) =>
-    p.cells.map((c) => [p.start, p.end, p.period, c.theme, t.metric, c.value, c.articles, c.words, c.taggedWords, c.passages]),
+    p.cells.map((c) => [p.start, p.end, p.period, c.theme, t.metric, c.value, c.ci?.low, c.ci?.high, c.articles, c.words, c.taggedWords, c.passages]),
   );
 }
 
 export function bySourceRows(b: BySource): CsvCell[][] {
   return b.sources.flatMap((s) =>
-    s.cells.map((c) => [s.source, c.theme, b.metric, c.value, c.articles, c.words, c.taggedWords, c.passages]),
+    s.cells.map((c) => [s.source, c.theme, b.metric, c.value, c.ci?.low, c.ci?.high, c.articles, c.words, c.taggedWords, c.passages]),
   );
 }
 
@@ -27,6 +29,7 @@ export function passageRows(passages: PassageRow[]): CsvCell[][] {
     p.articleTitle,
     csvDate(p.dateStart, p.datePrecision),
     p.datePrecision,
+    p.dateBasis,
     p.source,
     p.publisher,
     p.theme,
@@ -39,5 +42,17 @@ export function passageRows(passages: PassageRow[]): CsvCell[][] {
 }
 
 export function articleThemeRows(rows: ArticleThemeRow[]): CsvCell[][] {
-  return rows.map((r) => [r.articleSlug, csvDate(r.dateStart, r.datePrecision), r.datePrecision, r.source, r.publisher, r.words, r.theme, r.taggedWords, r.passages]);
+  return rows.map((r) => [
+    r.articleSlug,
+    csvDate(r.dateStart, r.datePrecision),
+    r.datePrecision,
+    r.dateBasis,
+    r.codingStatus,
+    r.source,
+    r.publisher,
+    r.words,
+    r.theme,
+    r.taggedWords,
+    r.passages,
+  ]);
 }

@@ -14,16 +14,18 @@ export function badRequest(issues: ParamIssue[]): Response {
   return Response.json({ error: `Invalid query parameters: ${text}`, issues }, { status: 400 });
 }
 
-type Handler = (filters: Filters, ctx: { catalog: Catalog; request: Request }) => Promise<Response>;
+type Handler = (filters: Filters, ctx: { catalog: Catalog; request: Request; params: URLSearchParams }) => Promise<Response>;
 
-export function filteredRoute(handler: Handler): (request: Request) => Promise<Response> {
+/** `extra` names the route's own parameters beside the filters (e.g. `drill`); the handler checks them. */
+export function filteredRoute(handler: Handler, extra: readonly string[] = []): (request: Request) => Promise<Response> {
   return async (request) => {
-    const parsed = parseFilters(new URL(request.url).searchParams);
+    const params = new URL(request.url).searchParams;
+    const parsed = parseFilters(params, extra);
     if (!parsed.ok) return badRequest(parsed.issues);
     const catalog = await getCatalog();
     const unknown = checkKnownSlugs(parsed.value, { themes: catalog.themes.map((t) => t.slug), orgs: catalog.organizations.map((o) => o.slug) });
     if (unknown.length) return badRequest(unknown);
-    return handler(parsed.value, { catalog, request });
+    return handler(parsed.value, { catalog, request, params });
   };
 }
 
@@ -41,10 +43,13 @@ export function csvResponse(
   rows: CsvCell[][] | AsyncIterable<CsvCell[][]>,
   filters: Filters,
   catalog: Catalog,
+  extraView: Record<string, string> = {},
 ): Response {
+  const view = toSearchParams(filters);
+  for (const [k, v] of Object.entries(extraView)) view.set(k, v);
   const provenance = {
     codebookVersion: catalog.codebookVersion,
-    view: toSearchParams(filters).toString() || "all",
+    view: view.toString() || "all",
     generatedAt: new Date().toISOString(),
   };
   const batches: AsyncIterable<CsvCell[][]> = Array.isArray(rows)

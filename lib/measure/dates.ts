@@ -7,6 +7,10 @@ export type DatePrecision = (typeof DATE_PRECISIONS)[number];
 
 export type Period = { start: string; end: string };
 
+/** Whether a known date is stated by the text itself or inferred by an editor. */
+export const DATE_BASES = ["stated", "inferred"] as const;
+export type DateBasis = (typeof DATE_BASES)[number];
+
 const pad = (n: number, w = 2) => String(n).padStart(w, "0");
 
 export function lastDayOfMonth(year: number, month: number): number {

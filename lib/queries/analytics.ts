@@ -4,6 +4,8 @@ import "server-only";
 // role, date range) is built once and shared by every query, so the charts, the summary,
 // the drill-down and the exports always describe the same set of articles.
 import { Prisma } from "../../generated/prisma/client";
+import { COUNTED_STATUSES } from "../coding/status";
+import { metricInterval, type Interval } from "../measure/intervals";
 import { metricValue, ZERO, type Totals } from "../measure/totals";
 import type { Filters, Granularity } from "../filters/schema";
 import { PLACEABLE, periodBounds, periodFromIndex, periodKey, periodLabel, periodRange, periodSql } from "../measure/periods";
@@ -11,7 +13,7 @@ import { prisma } from "../db/client";
 
 const n = (x: unknown): number => (x === null || x === undefined ? 0 : Number(x));
 
-/** WHERE conditions on `a` (Article) for the organization and date filters. */
+/** WHERE conditions on `a` (Article) for the organization, date and coding-status filters. */
 export function articleConditions(f: Filters): Prisma.Sql[] {
   const c: Prisma.Sql[] = [];
   if (f.orgs.length > 0) {
@@ -28,7 +30,18 @@ export function articleConditions(f: Filters): Prisma.Sql[] {
   // unknown date cannot be shown to be inside, so a range leaves it out.
   if (f.from) c.push(Prisma.sql`a."dateStart" >= ${f.from}`);
   if (f.to) c.push(Prisma.sql`a."dateEnd" <= ${f.to}`);
+  if (f.statuses.length) c.push(Prisma.sql`a."codingStatus" IN (${Prisma.join(f.statuses)})`);
   return c;
+}
+
+/** The article is one that theme metrics count (coded or reviewed, unless `coding=all`). */
+function counted(f: Filters): Prisma.Sql {
+  return f.coding === "all" ? Prisma.sql`1 = 1` : Prisma.sql`a."codingStatus" IN (${Prisma.join([...COUNTED_STATUSES])})`;
+}
+
+/** Conditions for every theme metric: the articles in view that are counted. */
+export function metricConditions(f: Filters): Prisma.Sql[] {
+  return [...articleConditions(f), counted(f)];
 }
 
 const where = (conds: Prisma.Sql[]) => (conds.length ? Prisma.sql`WHERE ${Prisma.join(conds, " AND ")}` : Prisma.empty);
@@ -41,17 +54,28 @@ function placeable(g: Granularity): Prisma.Sql {
   return Prisma.sql`a."datePrecision" IN (${Prisma.join([...PLACEABLE[g]])})`;
 }
 
-type TotalsRow = { articles: bigint; words: bigint; tagged: bigint; passages: bigint; withTheme: bigint };
+type TotalsRow = { articles: bigint; words: bigint; tagged: bigint; passages: bigint; withTheme: bigint; tt: bigint; tw: bigint; ww: bigint };
 const totalsOf = (r: TotalsRow): Totals => ({
   articles: n(r.articles),
   words: n(r.words),
   taggedWords: n(r.tagged),
   passages: n(r.passages),
   articlesWithTheme: n(r.withTheme),
+  taggedSq: n(r.tt),
+  taggedWordsCross: n(r.tw),
+  wordsSq: n(r.ww),
 });
 
 const TOTALS_SQL = Prisma.sql`COUNT(*) AS articles, SUM(a."wordCount") AS words, SUM(s."taggedWords") AS tagged,
-  SUM(s.passages) AS passages, SUM(CASE WHEN s.passages > 0 THEN 1 ELSE 0 END) AS "withTheme"`;
+  SUM(s.passages) AS passages, SUM(CASE WHEN s.passages > 0 THEN 1 ELSE 0 END) AS "withTheme",
+  SUM(s."taggedWords" * s."taggedWords") AS tt, SUM(s."taggedWords" * a."wordCount") AS tw, SUM(a."wordCount" * a."wordCount") AS ww`;
+
+/** Per group: counted articles with their words (and words²), and the articles in view that are not counted. */
+const DENOMINATOR_SQL = (f: Filters) => Prisma.sql`SUM(CASE WHEN ${counted(f)} THEN 1 ELSE 0 END) AS articles,
+  SUM(CASE WHEN ${counted(f)} THEN a."wordCount" ELSE 0 END) AS words,
+  SUM(CASE WHEN ${counted(f)} THEN a."wordCount" * a."wordCount" ELSE 0 END) AS ww,
+  SUM(CASE WHEN ${counted(f)} THEN 0 ELSE 1 END) AS uncounted`;
+type DenominatorRow = { articles: bigint; words: bigint; ww: bigint; uncounted: bigint };
 
 export type ThemeRef = { slug: string; name: string; colour: string };
 
@@ -64,70 +88,105 @@ async function selectedThemes(f: Filters): Promise<ThemeRef[]> {
   return rows;
 }
 
-export type Cell = Totals & { theme: string; value: number };
+/** One value of a chart: the sums it is made of, the value (null: nothing measured) and its 95% interval. */
+export type Cell = Totals & { theme: string; value: number | null; ci: Interval | null };
 
-export type TimelinePeriod = { period: string; label: string; start: string; end: string; articles: number; words: number };
+/** An article whose date an editor inferred, named on the points it is part of. */
+export type InferredDate = { slug: string; title: string };
+
+export type TimelinePeriod = {
+  period: string;
+  label: string;
+  start: string;
+  end: string;
+  /** counted (coded) articles and their words: the denominators */
+  articles: number;
+  words: number;
+  /** articles of the period in view that the metrics leave out as not yet coded */
+  uncoded: number;
+  inferred: InferredDate[];
+};
 
 export type Timeline = {
   granularity: Granularity;
   metric: Filters["metric"];
+  coding: Filters["coding"];
   themes: ThemeRef[];
   periods: (TimelinePeriod & { cells: Cell[] })[];
-  /** Articles in view that are not placed on the timeline, by reason */
+  /** Counted articles in view that are not placed on the timeline, by reason */
   leftOff: { unknownDate: number; tooCoarse: number; coarsePrecisions: string[] };
 };
+
+function cellOf(f: Filters, theme: string, totals: Totals): Cell {
+  return { theme, ...totals, value: metricValue(f.metric, totals), ci: metricInterval(f.metric, totals) };
+}
+
+/** Sums of a group with no ArticleTheme rows for a theme: its articles, words and nothing tagged. */
+const untagged = (d: { articles: number; words: number; wordsSq: number }): Totals => ({ ...ZERO, ...d });
+
+const denominatorOf = (r: DenominatorRow | undefined) => ({ articles: n(r?.articles), words: n(r?.words), wordsSq: n(r?.ww), uncoded: n(r?.uncounted) });
 
 export async function getTimeline(f: Filters): Promise<Timeline> {
   const themes = await selectedThemes(f);
   const g = f.granularity;
   const bucket = Prisma.raw(periodSql(`a."dateStart"`, g));
-  const conds = [...articleConditions(f), placeable(g)];
+  const inView = [...articleConditions(f), placeable(g)];
   const rows = await prisma.$queryRaw<(TotalsRow & { period: bigint | number; theme: string })[]>`
     SELECT ${bucket} AS period, t.slug AS theme, ${TOTALS_SQL}
     FROM "Article" a
     JOIN "ArticleTheme" s ON s."articleId" = a.id
     JOIN "Theme" t ON t.id = s."themeId"
-    ${where([...conds, ...themeCondition(f)])}
+    ${where([...inView, counted(f), ...themeCondition(f)])}
     GROUP BY period, t.id`;
-  // Article counts per bucket, independent of the theme selection (a bucket's denominator).
-  const buckets = await prisma.$queryRaw<{ period: bigint | number; articles: bigint; words: bigint }[]>`
-    SELECT ${bucket} AS period, COUNT(*) AS articles, SUM(a."wordCount") AS words
-    FROM "Article" a ${where(conds)} GROUP BY period`;
+  // Per bucket, independent of the theme selection: the denominators, and the articles left out as uncoded.
+  const buckets = await prisma.$queryRaw<(DenominatorRow & { period: bigint | number })[]>`
+    SELECT ${bucket} AS period, ${DENOMINATOR_SQL(f)}
+    FROM "Article" a ${where(inView)} GROUP BY period`;
+  const inferred = await prisma.$queryRaw<{ period: bigint | number; slug: string; title: string }[]>`
+    SELECT ${bucket} AS period, a.slug AS slug, a.title AS title FROM "Article" a
+    ${where([...inView, counted(f), Prisma.sql`a."dateBasis" = 'inferred'`])}
+    ORDER BY a."dateStart", a.slug LIMIT 2000`;
 
   const key = (p: bigint | number) => periodFromIndex(Number(p), g);
   const found = buckets.map((b) => key(b.period)).sort();
   const first = f.from ? periodKey(f.from, g) : found[0];
   const last = f.to ? periodKey(f.to, g) : found[found.length - 1];
   const keys = first && last ? periodRange(first, last, g) : [];
-  const byBucket = new Map(buckets.map((b) => [key(b.period), { articles: n(b.articles), words: n(b.words) }]));
+  const byBucket = new Map(buckets.map((b) => [key(b.period), denominatorOf(b)]));
   const byCell = new Map(rows.map((r) => [`${key(r.period)}|${r.theme}`, totalsOf(r)]));
+  const inferredBy = new Map<string, InferredDate[]>();
+  for (const r of inferred) {
+    const k = key(r.period);
+    inferredBy.set(k, [...(inferredBy.get(k) ?? []), { slug: r.slug, title: r.title }]);
+  }
 
   const periods = keys.map((period) => {
-    const denom = byBucket.get(period) ?? { articles: 0, words: 0 };
+    const { uncoded, ...denom } = byBucket.get(period) ?? denominatorOf(undefined);
     return {
       period,
       label: periodLabel(period, g),
       ...periodBounds(period, g),
-      ...denom,
-      cells: themes.map((t) => {
-        const totals = byCell.get(`${period}|${t.slug}`) ?? { ...ZERO, ...denom };
-        return { theme: t.slug, ...totals, value: metricValue(f.metric, totals) };
-      }),
+      articles: denom.articles,
+      words: denom.words,
+      uncoded,
+      inferred: inferredBy.get(period) ?? [],
+      cells: themes.map((t) => cellOf(f, t.slug, byCell.get(`${period}|${t.slug}`) ?? untagged(denom))),
     };
   });
 
   const left = await prisma.$queryRaw<{ precision: string; count: bigint }[]>`
     SELECT a."datePrecision" AS precision, COUNT(*) AS count FROM "Article" a
-    ${where([...articleConditions({ ...f, from: undefined, to: undefined }), Prisma.sql`NOT ${placeable(g)}`])}
+    ${where([...metricConditions({ ...f, from: undefined, to: undefined }), Prisma.sql`NOT ${placeable(g)}`])}
     GROUP BY a."datePrecision"`;
   // With a date range, coarse dates count as left off only if their period is inside the range.
   const coarseInRange = await prisma.$queryRaw<{ count: bigint }[]>`
     SELECT COUNT(*) AS count FROM "Article" a
-    ${where([...articleConditions(f), Prisma.sql`NOT ${placeable(g)}`, Prisma.sql`a."datePrecision" != 'unknown'`])}`;
+    ${where([...metricConditions(f), Prisma.sql`NOT ${placeable(g)}`, Prisma.sql`a."datePrecision" != 'unknown'`])}`;
   const unknownDate = n(left.find((r) => r.precision === "unknown")?.count);
   return {
     granularity: g,
     metric: f.metric,
+    coding: f.coding,
     themes,
     periods,
     leftOff: {
@@ -138,9 +197,9 @@ export async function getTimeline(f: Filters): Promise<Timeline> {
   };
 }
 
-export type SourceRow = { source: string; name: string; articles: number; words: number; cells: Cell[] };
+export type SourceRow = { source: string; name: string; articles: number; words: number; uncoded: number; inferred: number; cells: Cell[] };
 
-export type BySource = { metric: Filters["metric"]; themes: ThemeRef[]; sources: SourceRow[] };
+export type BySource = { metric: Filters["metric"]; coding: Filters["coding"]; themes: ThemeRef[]; sources: SourceRow[] };
 
 export async function getBySource(f: Filters): Promise<BySource> {
   const themes = await selectedThemes(f);
@@ -151,44 +210,67 @@ export async function getBySource(f: Filters): Promise<BySource> {
     JOIN "Organization" o ON o.id = a."sourceId"
     JOIN "ArticleTheme" s ON s."articleId" = a.id
     JOIN "Theme" t ON t.id = s."themeId"
-    ${where([...conds, ...themeCondition(f)])}
+    ${where([...conds, counted(f), ...themeCondition(f)])}
     GROUP BY o.id, t.id`;
-  const sources = await prisma.$queryRaw<{ source: string; name: string; articles: bigint; words: bigint }[]>`
-    SELECT o.slug AS source, o.name AS name, COUNT(*) AS articles, SUM(a."wordCount") AS words
+  // Every source with an article in view gets a row, so one whose articles are all uncoded
+  // shows as "no coded articles" rather than vanishing or reading as zero.
+  const sources = await prisma.$queryRaw<(DenominatorRow & { source: string; name: string; inferred: bigint })[]>`
+    SELECT o.slug AS source, o.name AS name, ${DENOMINATOR_SQL(f)},
+      SUM(CASE WHEN ${counted(f)} AND a."dateBasis" = 'inferred' THEN 1 ELSE 0 END) AS inferred
     FROM "Article" a JOIN "Organization" o ON o.id = a."sourceId"
-    ${where(conds)} GROUP BY o.id ORDER BY COUNT(*) DESC, o.name`;
+    ${where(conds)} GROUP BY o.id`;
   const byCell = new Map(rows.map((r) => [`${r.source}|${r.theme}`, totalsOf(r)]));
-  return {
-    metric: f.metric,
-    themes,
-    sources: sources.map((s) => {
-      const denom = { articles: n(s.articles), words: n(s.words) };
-      return {
-        source: s.source,
-        name: s.name,
-        ...denom,
-        cells: themes.map((t) => {
-          const totals = byCell.get(`${s.source}|${t.slug}`) ?? { ...ZERO, ...denom };
-          return { theme: t.slug, ...totals, value: metricValue(f.metric, totals) };
-        }),
-      };
-    }),
-  };
+  const out = sources.map((s) => {
+    const { uncoded, ...denom } = denominatorOf(s);
+    return {
+      source: s.source,
+      name: s.name,
+      articles: denom.articles,
+      words: denom.words,
+      uncoded,
+      inferred: n(s.inferred),
+      cells: themes.map((t) => cellOf(f, t.slug, byCell.get(`${s.source}|${t.slug}`) ?? untagged(denom))),
+    };
+  });
+  out.sort((a, b) => b.articles - a.articles || b.uncoded - a.uncoded || a.name.localeCompare(b.name));
+  return { metric: f.metric, coding: f.coding, themes, sources: out };
 }
 
-export type Summary = { articles: number; words: number; passages: number; dated: number };
+export type Summary = {
+  /** counted articles in view, their words and their passages (of the chosen themes) */
+  articles: number;
+  words: number;
+  passages: number;
+  dated: number;
+  /** every article in view, whatever its coding status */
+  inView: number;
+  /** articles in view whose coding is not done (uncoded or in progress) */
+  notCoded: number;
+  coding: Filters["coding"];
+};
 
 export async function getSummary(f: Filters): Promise<Summary> {
   const conds = articleConditions(f);
-  const [a] = await prisma.$queryRaw<{ articles: bigint; words: bigint; dated: bigint }[]>`
-    SELECT COUNT(*) AS articles, SUM(a."wordCount") AS words,
-      SUM(CASE WHEN a."datePrecision" != 'unknown' THEN 1 ELSE 0 END) AS dated
+  const [a] = await prisma.$queryRaw<{ inView: bigint; articles: bigint; words: bigint; dated: bigint; notCoded: bigint }[]>`
+    SELECT COUNT(*) AS "inView",
+      SUM(CASE WHEN ${counted(f)} THEN 1 ELSE 0 END) AS articles,
+      SUM(CASE WHEN ${counted(f)} THEN a."wordCount" ELSE 0 END) AS words,
+      SUM(CASE WHEN ${counted(f)} AND a."datePrecision" != 'unknown' THEN 1 ELSE 0 END) AS dated,
+      SUM(CASE WHEN a."codingStatus" IN (${Prisma.join([...COUNTED_STATUSES])}) THEN 0 ELSE 1 END) AS "notCoded"
     FROM "Article" a ${where(conds)}`;
   const [p] = await prisma.$queryRaw<{ passages: bigint }[]>`
     SELECT SUM(s.passages) AS passages FROM "Article" a
     JOIN "ArticleTheme" s ON s."articleId" = a.id JOIN "Theme" t ON t.id = s."themeId"
-    ${where([...conds, ...themeCondition(f)])}`;
-  return { articles: n(a?.articles), words: n(a?.words), passages: n(p?.passages), dated: n(a?.dated) };
+    ${where([...conds, counted(f), ...themeCondition(f)])}`;
+  return {
+    articles: n(a?.articles),
+    words: n(a?.words),
+    passages: n(p?.passages),
+    dated: n(a?.dated),
+    inView: n(a?.inView),
+    notCoded: n(a?.notCoded),
+    coding: f.coding,
+  };
 }
 
 /** What a drill-down asks for: the passages behind one point or bar. */
@@ -202,6 +284,7 @@ export type PassageRow = {
   articleTitle: string;
   dateStart: string | null;
   datePrecision: string;
+  dateBasis: string | null;
   source: string;
   sourceName: string;
   publisher: string | null;
@@ -218,7 +301,7 @@ export async function getPassages(
   drill?: Drill,
   limit?: number,
 ): Promise<{ total: number; passages: PassageRow[] }> {
-  const conds = [...articleConditions(f), ...themeCondition(f)];
+  const conds = [...metricConditions(f), ...themeCondition(f)];
   if (drill) {
     conds.push(Prisma.sql`t.slug = ${drill.theme}`);
     if (drill.kind === "period") {
@@ -237,7 +320,7 @@ export async function getPassages(
   const [count] = await prisma.$queryRaw<{ total: bigint }[]>`SELECT COUNT(*) AS total ${from}`;
   const rows = await prisma.$queryRaw<PassageRow[]>`
     SELECT p.id AS id, a.slug AS "articleSlug", a.title AS "articleTitle", a."dateStart" AS "dateStart",
-      a."datePrecision" AS "datePrecision", o.slug AS source, o.name AS "sourceName", pub.slug AS publisher,
+      a."datePrecision" AS "datePrecision", a."dateBasis" AS "dateBasis", o.slug AS source, o.name AS "sourceName", pub.slug AS publisher,
       t.slug AS theme, p.quote AS quote, p.start AS start, p."end" AS "end", p.annotator AS annotator
     ${from}
     ORDER BY a."dateStart" IS NULL, a."dateStart", a.slug, p.start, t."order"
@@ -249,6 +332,8 @@ export type ArticleThemeRow = {
   articleSlug: string;
   dateStart: string | null;
   datePrecision: string;
+  dateBasis: string | null;
+  codingStatus: string;
   source: string;
   publisher: string | null;
   words: number;
@@ -263,7 +348,7 @@ export type ArticleThemeRow = {
  * in steady memory instead of building one huge array.
  */
 export async function* iterateArticleThemeRows(f: Filters, batch = 10_000): AsyncGenerator<ArticleThemeRow[]> {
-  const conds = articleConditions(f);
+  const conds = metricConditions(f);
   for (let last = 0; ; ) {
     // The id of the batch-th article in view after `last` bounds this batch.
     const ids = await prisma.$queryRaw<{ id: bigint; count: bigint }[]>`
@@ -275,7 +360,7 @@ export async function* iterateArticleThemeRows(f: Filters, batch = 10_000): Asyn
     last = n(ids[0].id);
     const rows = await prisma.$queryRaw<ArticleThemeRow[]>`
       SELECT a.slug AS "articleSlug", a."dateStart" AS "dateStart", a."datePrecision" AS "datePrecision",
-        o.slug AS source, pub.slug AS publisher, a."wordCount" AS words, t.slug AS theme,
+        a."dateBasis" AS "dateBasis", a."codingStatus" AS "codingStatus", o.slug AS source, pub.slug AS publisher, a."wordCount" AS words, t.slug AS theme,
         s."taggedWords" AS "taggedWords", s.passages AS passages
       FROM "Article" a
       JOIN "ArticleTheme" s ON s."articleId" = a.id
@@ -295,7 +380,7 @@ export async function getArticleThemeRows(f: Filters): Promise<ArticleThemeRow[]
   return out;
 }
 
-/** One page of the articles in view, newest first (unknown dates last), and how many there are. */
+/** One page of the articles in view (every coding status; `status` narrows), newest first (unknown dates last), and how many there are. */
 export async function getArticleIdsInView(f: Filters, page: { offset: number; limit: number }): Promise<{ total: number; ids: number[] }> {
   const conds = where(articleConditions(f));
   const [count] = await prisma.$queryRaw<{ total: bigint }[]>`SELECT COUNT(*) AS total FROM "Article" a ${conds}`;

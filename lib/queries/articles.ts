@@ -36,6 +36,8 @@ export type ArticleListItem = {
   title: string;
   dateStart: string | null;
   datePrecision: string;
+  dateBasis: string | null;
+  codingStatus: string;
   source: OrgRef;
   publisher: OrgRef | null;
   wordCount: number;
@@ -53,6 +55,8 @@ export async function getArticleList(where: { ids?: number[] } = {}): Promise<Ar
       title: true,
       dateStart: true,
       datePrecision: true,
+      dateBasis: true,
+      codingStatus: true,
       wordCount: true,
       source: { select: { slug: true, name: true } },
       publisher: { select: { slug: true, name: true } },
@@ -87,6 +91,8 @@ export async function getArticle(slug: string) {
     dateEnd: a.dateEnd,
     datePrecision: a.datePrecision,
     dateNote: a.dateNote,
+    dateBasis: a.dateBasis,
+    codingStatus: a.codingStatus,
     url: a.url,
     attribution: a.attribution,
     source: { slug: a.source.slug, name: a.source.name },

@@ -81,6 +81,8 @@ export async function importArticles(prisma: PrismaClient, inputs: readonly Impo
             dateEnd: end,
             datePrecision: d.precision,
             dateNote: d.dateNote,
+            dateBasis: d.dateBasis,
+            codingStatus: "uncoded", // counted in no theme metric until someone codes it
             sourceId: await orgId(d.source),
             publisherId: d.publisher ? await orgId(d.publisher) : null,
             attribution: d.attribution,

@@ -106,6 +106,8 @@ async function syncPlan(tx: Tx, plan: SeedPlan): Promise<SeedChanges> {
       dateEnd: a.dateEnd,
       datePrecision: a.datePrecision,
       dateNote: a.dateNote,
+      dateBasis: a.dateBasis,
+      codingStatus: a.codingStatus,
       sourceId: orgIds.get(a.source)!,
       publisherId: a.publisher === null ? null : orgIds.get(a.publisher)!,
       url: a.url,

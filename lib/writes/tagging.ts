@@ -5,7 +5,7 @@ import "server-only";
 import { prisma } from "../db/client";
 import { periodOf } from "../measure/dates";
 import { snapToWords } from "../coding/snap";
-import type { MetadataEdit, NewPassage, PassageEdit } from "../coding/schemas";
+import type { CodingStatusEdit, MetadataEdit, NewPassage, PassageEdit } from "../coding/schemas";
 import { refreshArticleStats } from "./article-stats";
 
 export type WriteResult<T> = { ok: true; value: T } | { ok: false; status: 400 | 404; issues: { field: string; message: string }[] };
@@ -73,6 +73,7 @@ export async function editMetadata(slug: string, m: MetadataEdit): Promise<Write
   if (!article) return fail(404, "article", `no article "${slug}"`);
   const period = periodOf(m.date || null, m.datePrecision);
   if (typeof period === "string") return fail(400, "date", period);
+  if (period && !m.dateBasis) return fail(400, "dateBasis", 'say whether the date is "stated" by the text or "inferred"');
   const [source, publisher] = await Promise.all([
     prisma.organization.findUnique({ where: { slug: m.source } }),
     m.publisher ? prisma.organization.findUnique({ where: { slug: m.publisher } }) : null,
@@ -87,9 +88,18 @@ export async function editMetadata(slug: string, m: MetadataEdit): Promise<Write
       dateEnd: period?.end ?? null,
       datePrecision: m.datePrecision,
       dateNote: m.dateNote,
+      dateBasis: period ? m.dateBasis : null,
       sourceId: source.id,
       publisherId: publisher?.id ?? null,
     },
   });
   return { ok: true, value: { slug } };
+}
+
+/** Where the coding of an article stands; "coded" and "reviewed" bring it into every theme metric. */
+export async function setCodingStatus(slug: string, e: CodingStatusEdit): Promise<WriteResult<{ slug: string; status: string }>> {
+  const article = await prisma.article.findUnique({ where: { slug }, select: { id: true } });
+  if (!article) return fail(404, "article", `no article "${slug}"`);
+  await prisma.article.update({ where: { id: article.id }, data: { codingStatus: e.status } });
+  return { ok: true, value: { slug, status: e.status } };
 }

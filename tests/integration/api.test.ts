@@ -75,7 +75,7 @@ describe("CSV exports", () => {
     expect(res.headers.get("content-disposition")).toBe('attachment; filename="theme-timeline_year_share_reform_source-sasac.csv"');
     const text = await res.text();
     expect(text.split("\r\n")[0]).toBe(
-      "period_start,period_end,period,theme,metric,value,articles,words,tagged_words,passages,codebook_version,view,generated_at",
+      "period_start,period_end,period,theme,metric,value,ci_low,ci_high,articles,words,tagged_words,passages,codebook_version,view,generated_at",
     );
     const rows = parse(text, { columns: true }) as Row[];
     expect(rows[0]).toMatchObject({ period: "2022", theme: "reform", metric: "share", codebook_version: "2026-11-22.1", view: "theme=reform&org=sasac&granularity=year" });
@@ -83,7 +83,7 @@ describe("CSV exports", () => {
 
   it("list every passage with its article, offsets and word count", async () => {
     const rows = await csvRows(await call("passagesCsv", "theme=supply-chain-security"));
-    expect(Object.keys(rows[0]).slice(0, 12)).toEqual(["article_slug", "article_title", "date", "date_precision", "source", "publisher", "theme", "quote", "start", "end", "words", "annotator"]);
+    expect(Object.keys(rows[0]).slice(0, 13)).toEqual(["article_slug", "article_title", "date", "date_precision", "date_basis", "source", "publisher", "theme", "quote", "start", "end", "words", "annotator"]);
     expect(rows.every((r) => r.theme === "supply-chain-security")).toBe(true);
     const undated = rows.filter((r) => r.date_precision === "unknown");
     expect(undated.length).toBeGreaterThan(0);
@@ -93,17 +93,25 @@ describe("CSV exports", () => {
         "had been determined to fulfill the important responsibility of ensuring supply and stabilizing prices of mineral resources by focusing on main business of metals and minerals",
       words: "26", // counted by hand
       date: "2023-10-25",
+      date_basis: "stated",
       source: "china-minmetals",
     });
+    expect(rows.find((r) => r.article_slug === "003-93a9992cb8902b99")?.date_basis).toBe("inferred");
   });
 });
 
 describe("every charted number can be recomputed from article-themes.csv alone", () => {
   const sum = (rows: Row[], k: string) => rows.reduce((n, r) => n + Number(r[k]), 0);
-  const value = (metric: string, rows: Row[]) => {
+  // No coded articles: no value (an empty cell), never 0.
+  const value = (metric: string, rows: Row[]): number | "" => {
+    if (!rows.length) return "";
     if (metric === "passages") return sum(rows, "passages");
-    if (metric === "share") return sum(rows, "words") ? (100 * sum(rows, "tagged_words")) / sum(rows, "words") : 0;
-    return rows.length ? (100 * rows.filter((r) => Number(r.passages) > 0).length) / rows.length : 0;
+    if (metric === "share") return (100 * sum(rows, "tagged_words")) / sum(rows, "words");
+    return (100 * rows.filter((r) => Number(r.passages) > 0).length) / rows.length;
+  };
+  const expectValue = (cell: string, want: number | "", label: string) => {
+    if (want === "") expect(cell, label).toBe("");
+    else expect(Number(cell), label).toBeCloseTo(want, 3);
   };
 
   for (const query of ["granularity=quarter&metric=share", "granularity=month&metric=articles", "granularity=year&metric=passages&org=sasac", "from=2023-01-01&metric=share"]) {
@@ -116,7 +124,8 @@ describe("every charted number can be recomputed from article-themes.csv alone",
         const inBucket = base.filter(
           (b) => b.theme === r.theme && (PLACEABLE[granularity] as readonly string[]).includes(b.date_precision) && periodKey(b.date.padEnd(10, "-01").slice(0, 10), granularity) === r.period,
         );
-        expect(Number(r.value), `${r.period} ${r.theme}`).toBeCloseTo(value(metric, inBucket), 3);
+        expectValue(r.value, value(metric, inBucket), `${r.period} ${r.theme}`);
+        expect(base.every((b) => b.coding_status === "coded" || b.coding_status === "reviewed")).toBe(true);
         expect(Number(r.articles)).toBe(inBucket.length);
         expect(Number(r.words)).toBe(sum(inBucket, "words"));
         expect(Number(r.tagged_words)).toBe(sum(inBucket, "tagged_words"));
@@ -126,7 +135,7 @@ describe("every charted number can be recomputed from article-themes.csv alone",
       expect(bySource.length).toBeGreaterThan(0);
       for (const r of bySource) {
         const rows = base.filter((b) => b.theme === r.theme && b.source === r.source);
-        expect(Number(r.value), `${r.source} ${r.theme}`).toBeCloseTo(value(metric, rows), 3);
+        expectValue(r.value, value(metric, rows), `${r.source} ${r.theme}`);
         expect(Number(r.words)).toBe(sum(rows, "words"));
       }
     });

@@ -151,6 +151,21 @@ describe("a broken seed directory", () => {
       (dir) => editJson(path.join(dir, "articles.json"), (d) => delete d.articles[0].dateNote),
       /articles\.json: articles\[0\]\.dateNote: /,
     ],
+    [
+      "a known date without its basis",
+      (dir) => editJson(path.join(dir, "articles.json"), (d) => delete d.articles[0].dateBasis),
+      /articles\.json: articles\[0\] \(alpha_001\.txt\): dateBasis: say whether the date is "stated" by the text or "inferred"/,
+    ],
+    [
+      "an annotation file without a coding status",
+      (dir) => editJson(path.join(dir, "annotations/beta-002.json"), (d) => delete (d as { status?: string }).status),
+      /annotations\/beta-002\.json: status: say where the coding stands \(uncoded, in-progress, coded, reviewed\)/,
+    ],
+    [
+      "an unknown coding status",
+      (dir) => editJson(path.join(dir, "annotations/beta-002.json"), (d) => Object.assign(d, { status: "done" })),
+      /annotations\/beta-002\.json: status: /,
+    ],
   ];
 
   for (const [name, breakIt, message] of cases) {
@@ -232,17 +247,21 @@ describe("the real corpus in seeds/", () => {
     }
   });
 
-  it("keeps the dates the texts support, and none they do not", async () => {
+  it("keeps the dates the texts support, and none they do not, saying which an editor inferred", async () => {
     const dates = Object.fromEntries(
-      (await prisma.article.findMany()).map((a) => [a.slug, [a.dateStart, a.datePrecision]]),
+      (await prisma.article.findMany()).map((a) => [a.slug, [a.dateStart, a.datePrecision, a.dateBasis]]),
     );
     expect(dates).toEqual({
-      "000-4e479f1f7325fcc2": ["2023-04-18", "day"],
-      "001-4f80914eab6d9808": ["2023-12-26", "day"],
-      "002-5d473a49d580ab5d": ["2023-10-25", "day"],
-      "003-93a9992cb8902b99": ["2022-05-07", "day"],
-      "004-a9523ab09df4130b": [null, "unknown"],
+      "000-4e479f1f7325fcc2": ["2023-04-18", "day", "stated"],
+      "001-4f80914eab6d9808": ["2023-12-26", "day", "stated"],
+      "002-5d473a49d580ab5d": ["2023-10-25", "day", "stated"],
+      "003-93a9992cb8902b99": ["2022-05-07", "day", "inferred"],
+      "004-a9523ab09df4130b": [null, "unknown", null],
     });
+  });
+
+  it("marks the five seed articles coded", async () => {
+    expect((await prisma.article.findMany()).map((a) => a.codingStatus)).toEqual(["coded", "coded", "coded", "coded", "coded"]);
   });
 
   it("changes nothing when seeded twice", async () => {

@@ -13,6 +13,7 @@ let prisma: PrismaClient;
 let annotations: { POST: Handler; GET: Handler };
 let annotation: { PATCH: Handler; DELETE: Handler };
 let article: { PATCH: Handler };
+let status: { PATCH: Handler };
 
 beforeAll(async () => {
   db = await seededDb(MINI_SEED);
@@ -20,6 +21,7 @@ beforeAll(async () => {
   annotations = (await import("@/app/api/articles/[slug]/annotations/route")) as unknown as typeof annotations;
   annotation = (await import("@/app/api/annotations/[id]/route")) as unknown as typeof annotation;
   article = (await import("@/app/api/articles/[slug]/route")) as unknown as typeof article;
+  status = (await import("@/app/api/articles/[slug]/status/route")) as unknown as typeof status;
 });
 afterAll(async () => {
   await prisma.$disconnect();
@@ -93,15 +95,39 @@ describe("write endpoints", () => {
 
   it("edit metadata with the date checked against its precision", async () => {
     process.env.TAGGING_ENABLED = "1";
-    const meta = { title: "Beta, retitled", date: "2024-02", datePrecision: "month", dateNote: "From the print edition.", source: "regulator", publisher: "firm", annotator: "ana" };
+    const meta = { title: "Beta, retitled", date: "2024-02", datePrecision: "month", dateNote: "From the print edition.", dateBasis: "inferred", source: "regulator", publisher: "firm", annotator: "ana" };
     const bad = await article.PATCH(req("PATCH", { ...meta, date: "2024-02-30", datePrecision: "day" }), params({ slug: "beta-002" }));
     expect((await bad.json()).error).toBe('date: "2024-02-30" is not a valid YYYY-MM-DD date');
     expect((await article.PATCH(req("PATCH", { ...meta, source: "nobody" }), params({ slug: "beta-002" }))).status).toBe(400);
     expect((await article.PATCH(req("PATCH", meta), params({ slug: "beta-002" }))).status).toBe(200);
     const a = await prisma.article.findUniqueOrThrow({ where: { slug: "beta-002" }, include: { publisher: true } });
-    expect([a.title, a.dateStart, a.dateEnd, a.datePrecision, a.dateNote, a.publisher?.slug]).toEqual([
-      "Beta, retitled", "2024-02-01", "2024-02-29", "month", "From the print edition.", "firm",
+    expect([a.title, a.dateStart, a.dateEnd, a.datePrecision, a.dateNote, a.dateBasis, a.publisher?.slug]).toEqual([
+      "Beta, retitled", "2024-02-01", "2024-02-29", "month", "From the print edition.", "inferred", "firm",
     ]);
+    const noBasis = await article.PATCH(req("PATCH", { ...meta, dateBasis: null }), params({ slug: "beta-002" }));
+    expect((await noBasis.json()).error).toBe('dateBasis: say whether the date is "stated" by the text or "inferred"');
+  });
+
+  it("set the coding status, which brings an article into the figures or takes it out", async () => {
+    const { getSummary } = await import("@/lib/queries/analytics");
+    const { parseFilters } = await import("@/lib/filters/schema");
+    const f = (parseFilters({}) as { ok: true; value: import("@/lib/filters/schema").Filters }).value;
+    const before = await getSummary(f);
+    const frozen = snapshot(db.file);
+    // Refused while tagging is off: nothing changes.
+    expect((await status.PATCH(req("PATCH", { status: "uncoded", annotator: "ana" }), params({ slug: "alpha-001" }))).status).toBe(403);
+    expect(snapshot(db.file)).toBe(frozen);
+    process.env.TAGGING_ENABLED = "1";
+    const bad = await status.PATCH(req("PATCH", { status: "done", annotator: "ana" }), params({ slug: "alpha-001" }));
+    expect(bad.status).toBe(400);
+    expect(snapshot(db.file)).toBe(frozen);
+    expect((await status.PATCH(req("PATCH", { status: "uncoded", annotator: "ana" }), params({ slug: "nope" }))).status).toBe(404);
+
+    expect((await status.PATCH(req("PATCH", { status: "uncoded", annotator: "ana" }), params({ slug: "alpha-001" }))).status).toBe(200);
+    const out = await getSummary(f);
+    expect([out.articles, out.notCoded]).toEqual([before.articles - 1, before.notCoded + 1]);
+    expect((await status.PATCH(req("PATCH", { status: "reviewed", annotator: "ana" }), params({ slug: "alpha-001" }))).status).toBe(200);
+    expect((await getSummary(f)).articles).toBe(before.articles);
   });
 
   it("serve an article's passages as an annotation file", async () => {

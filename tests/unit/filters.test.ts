@@ -13,13 +13,15 @@ const issues = (q: string) => {
 
 describe("parseFilters", () => {
   it("gives the default view for an empty query", () => {
-    expect(ok("")).toEqual({ themes: [], orgs: [], orgRole: "source", granularity: "quarter", metric: "share" });
+    expect(ok("")).toEqual({ themes: [], orgs: [], statuses: [], orgRole: "source", granularity: "quarter", metric: "share", coding: "coded" });
   });
 
   it("reads every parameter, repeatable ones as lists without duplicates", () => {
-    expect(ok("theme=reform&theme=innovation&theme=reform&org=sasac&orgRole=mentioned&from=2023-01-01&to=2023-12-31&granularity=month&metric=articles")).toEqual({
+    expect(ok("theme=reform&theme=innovation&theme=reform&org=sasac&orgRole=mentioned&from=2023-01-01&to=2023-12-31&granularity=month&metric=articles&coding=all&status=uncoded&status=reviewed&status=uncoded")).toEqual({
       themes: ["reform", "innovation"],
       orgs: ["sasac"],
+      statuses: ["uncoded", "reviewed"],
+      coding: "all",
       orgRole: "mentioned",
       from: "2023-01-01",
       to: "2023-12-31",
@@ -42,8 +44,10 @@ describe("parseFilters", () => {
     expect(issues("from=2024-01-01&to=2023-01-01")).toEqual([{ parameter: "to", message: "must not be before from" }]);
     expect(issues("metric=share&metric=passages")).toEqual([{ parameter: "metric", message: "may be given only once" }]);
     expect(issues("theme=Not A Slug")[0].parameter).toBe("theme");
+    expect(issues("coding=some")).toEqual([{ parameter: "coding", message: "must be one of coded, all" }]);
+    expect(issues("status=done")).toEqual([{ parameter: "status", message: "must be one of uncoded, in-progress, coded, reviewed" }]);
     expect(issues("colour=red")).toEqual([
-      { parameter: "colour", message: "unknown parameter; expected theme, org, orgRole, from, to, granularity, metric" },
+      { parameter: "colour", message: "unknown parameter; expected theme, org, orgRole, from, to, granularity, metric, coding, status" },
     ]);
   });
 
@@ -74,7 +78,10 @@ describe("toSearchParams", () => {
     const q = toSearchParams(f).toString();
     expect(q).toBe("theme=reform&org=sasac&org=china-minmetals&orgRole=publisher&from=2023-01-01&granularity=year&metric=passages");
     expect(ok(q)).toEqual(f);
-    expect(toSearchParams(ok("granularity=quarter&metric=share")).toString()).toBe("");
+    expect(toSearchParams(ok("granularity=quarter&metric=share&coding=coded")).toString()).toBe("");
+    const g = ok("coding=all&status=in-progress&status=uncoded");
+    expect(toSearchParams(g).toString()).toBe("coding=all&status=in-progress&status=uncoded");
+    expect(ok(toSearchParams(g).toString())).toEqual(g);
   });
 });
 
@@ -85,5 +92,6 @@ describe("viewSlug", () => {
       "month_passages_reform+innovation_source-sasac_2023-01-01-to-end",
     );
     expect(viewSlug(ok("org=sasac&orgRole=mentioned"), ["metric"])).toBe("share_all-themes_mentioned-sasac");
+    expect(viewSlug(ok("coding=all&status=uncoded"), [])).toBe("all-themes_status-uncoded_incl-uncoded");
   });
 });

@@ -15,6 +15,8 @@ const articles: ArticleListItem[] = [
     title: "Dated article",
     dateStart: "2023-04-18",
     datePrecision: "day",
+    dateBasis: "stated",
+    codingStatus: "coded",
     source: { slug: "sasac", name: "SASAC" },
     publisher: null,
     wordCount: 1620,
@@ -25,6 +27,8 @@ const articles: ArticleListItem[] = [
     title: "Undated article",
     dateStart: null,
     datePrecision: "unknown",
+    dateBasis: null,
+    codingStatus: "uncoded",
     source: { slug: "firm", name: "The Firm" },
     publisher: { slug: "site", name: "The Site" },
     wordCount: 10,
@@ -33,11 +37,12 @@ const articles: ArticleListItem[] = [
 ];
 
 describe("ArticleTable", () => {
-  it("shows each article's date as precisely as it is known, organizations, words and passages per theme", () => {
+  it("shows each article's coding status, date as precisely as it is known, organizations, words and passages per theme", () => {
     render(<ArticleTable articles={articles} themes={themes} />);
     const [, first, second] = screen.getAllByRole("row");
     expect(within(first).getAllByRole("cell").map((c) => c.textContent)).toEqual([
       "Dated article",
+      "Coded",
       "18 Apr 2023",
       "SASAC",
       "unknown",
@@ -47,6 +52,7 @@ describe("ArticleTable", () => {
     ]);
     expect(within(second).getAllByRole("cell").map((c) => c.textContent)).toEqual([
       "Undated article",
+      "Not coded",
       "date unknown",
       "The Firm",
       "The Site",

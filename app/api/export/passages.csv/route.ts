@@ -1,8 +1,22 @@
-import { PASSAGES_COLUMNS, passageRows } from "@/lib/http/exports";
+import { drillParam, drillSlug, parseDrill } from "@/lib/filters/drill";
 import { viewSlug } from "@/lib/filters/schema";
-import { csvResponse, filteredRoute } from "@/lib/http/routes";
+import { PASSAGES_COLUMNS, passageRows } from "@/lib/http/exports";
+import { badRequest, csvResponse, filteredRoute } from "@/lib/http/routes";
 import { getPassages } from "@/lib/queries/analytics";
 
-export const GET = filteredRoute(async (filters, { catalog }) =>
-  csvResponse(`passages_${viewSlug(filters, [])}`, PASSAGES_COLUMNS, passageRows((await getPassages(filters)).passages), filters, catalog),
+/**
+ * Every passage of the view, or with `drill` (as on the dashboard) exactly the passages behind
+ * that one point or bar: all of them, also where the panel shows only the first page.
+ */
+export const GET = filteredRoute(
+  async (filters, { catalog, params }) => {
+    const raw = params.getAll("drill");
+    const known = { themes: catalog.themes.map((t) => t.slug), orgs: catalog.organizations.map((o) => o.slug) };
+    const drill = parseDrill(raw.length > 1 ? raw : raw[0], filters.granularity, known);
+    if (drill && "parameter" in drill) return badRequest([drill]);
+    const { passages } = await getPassages(filters, drill);
+    const name = drill ? `passages_${drillSlug(drill)}_${viewSlug(filters, ["granularity"])}` : `passages_${viewSlug(filters, [])}`;
+    return csvResponse(name, PASSAGES_COLUMNS, passageRows(passages), filters, catalog, drill ? { drill: drillParam(drill) } : {});
+  },
+  ["drill"],
 );
