@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { formatDate } from "@/lib/measure/dates";
+import { CodingStatusBadge } from "./coding-status-badge";
 import type { ArticleListItem, ThemeInfo } from "@/lib/queries/articles";
 import { ThemeHeaders } from "./theme-headers";
 
@@ -22,6 +23,7 @@ export function ArticleTable({ articles, themes }: { articles: ArticleListItem[]
         <thead className="bg-surface text-left">
           <tr>
             <th scope="col" className="px-3 py-2 font-medium">Article</th>
+            <th scope="col" className="px-3 py-2 font-medium">Coding</th>
             <th scope="col" className="px-3 py-2 font-medium">Date</th>
             <th scope="col" className="px-3 py-2 font-medium">Source</th>
             <th scope="col" className="px-3 py-2 font-medium">Publisher</th>
@@ -35,6 +37,9 @@ export function ArticleTable({ articles, themes }: { articles: ArticleListItem[]
               <td className="max-w-md px-3 py-2">
                 <Link href={`/articles/${a.slug}`}>{a.title}</Link>
               </td>
+              <td className="px-3 py-2">
+                <CodingStatusBadge status={a.codingStatus} />
+              </td>
               <td className="whitespace-nowrap px-3 py-2">
                 {a.datePrecision === "unknown" ? (
                   <span className="text-muted">date unknown</span>
@@ -42,6 +47,7 @@ export function ArticleTable({ articles, themes }: { articles: ArticleListItem[]
                   <>
                     <time dateTime={a.dateStart ?? undefined}>{formatDate(a.dateStart, a.datePrecision)}</time>
                     {PRECISION_HINT[a.datePrecision] && <span className="block text-xs text-muted">{PRECISION_HINT[a.datePrecision]}</span>}
+                    {a.dateBasis === "inferred" && <span className="block text-xs text-muted" data-testid="date-inferred">inferred by an editor</span>}
                   </>
                 )}
               </td>

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { BySourceChart } from "@/components/charts/by-source-chart";
 import { TimelineChart } from "@/components/charts/timeline-chart";
+import { TimelineMultiples } from "@/components/charts/timeline-multiples";
 import { ChartCard } from "@/components/dashboard/chart-card";
 import { BySourceTable, TimelineTable } from "@/components/dashboard/data-tables";
 import { PassageList } from "@/components/dashboard/passage-list";
@@ -8,8 +9,8 @@ import { SummaryLine } from "@/components/dashboard/summary-line";
 import { LeftOffNote } from "@/components/dashboard/left-off-note";
 import { FilterBar } from "@/components/filters/filter-bar";
 import { InvalidParams } from "@/components/invalid-params";
-import { parseDrill } from "@/lib/filters/drill";
-import { metricDescription, toSearchParams } from "@/lib/filters/schema";
+import { drillParam, parseDrill } from "@/lib/filters/drill";
+import { LAYOUTS, layoutSchema, metricDescription, toSearchParams, type Layout } from "@/lib/filters/schema";
 import { periodLabel } from "@/lib/measure/periods";
 import { getBySource, getPassages, getSummary, getTimeline } from "@/lib/queries/analytics";
 import { resolveView, type SearchParams } from "@/lib/filters/view";
@@ -18,10 +19,16 @@ const DRILL_LIMIT = 200;
 
 export default async function Dashboard({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const sp = await searchParams;
-  const { catalog, filters, issues } = await resolveView(sp, ["drill"]);
+  const { catalog, filters, issues } = await resolveView(sp, ["drill", "layout"]);
   const known = { themes: catalog.themes.map((t) => t.slug), orgs: catalog.organizations.map((o) => o.slug) };
   const drill = issues.length ? undefined : parseDrill(sp.drill, filters.granularity, known);
-  const allIssues = drill && "parameter" in drill ? [...issues, drill] : issues;
+  const layoutParsed = layoutSchema.safeParse(sp.layout === undefined ? undefined : [sp.layout].flat());
+  const layout: Layout = layoutParsed.success ? layoutParsed.data : "overlay";
+  const allIssues = [
+    ...issues,
+    ...(drill && "parameter" in drill ? [drill] : []),
+    ...(layoutParsed.success ? [] : [{ parameter: "layout", message: `must be one of ${LAYOUTS.join(", ")}` }]),
+  ];
 
   const header = (
     <div className="space-y-1">
@@ -50,6 +57,17 @@ export default async function Dashboard({ searchParams }: { searchParams: Promis
   ]);
   const query = toSearchParams(filters).toString();
   const qs = query ? `?${query}` : "";
+  // The layout is a page parameter: it rides along in the dashboard's own links, not in exports.
+  const keep: Record<string, string> = layout === "overlay" ? {} : { layout };
+  const pageParams = new URLSearchParams(query);
+  if (layout !== "overlay") pageParams.set("layout", layout);
+  const pageQuery = pageParams.toString();
+  const layoutHref = (l: Layout) => {
+    const q = new URLSearchParams(query);
+    if (l !== "overlay") q.set("layout", l);
+    return `/${q.size ? `?${q}` : ""}#timeline-title`;
+  };
+  const notCodedHref = `/articles?${toSearchParams({ ...filters, coding: undefined, statuses: ["uncoded", "in-progress"] })}`;
   const themeName = (slug: string) => catalog.themes.find((t) => t.slug === slug)?.name ?? slug;
   const drillHeading = openDrill
     ? openDrill.kind === "period"
@@ -57,17 +75,18 @@ export default async function Dashboard({ searchParams }: { searchParams: Promis
       : `Passages behind ${themeName(openDrill.theme)}, ${catalog.organizations.find((o) => o.slug === openDrill.source)?.name}`
     : "";
   const passagesExport = new URLSearchParams(query);
-  if (openDrill) passagesExport.set("theme", openDrill.theme);
+  if (openDrill) passagesExport.set("drill", drillParam(openDrill));
 
   return (
     <div className="space-y-6">
       {header}
-      <FilterBar filters={filters} catalog={catalog} />
-      <SummaryLine summary={summary} codebookVersion={catalog.codebookVersion} articlesHref={`/articles${qs}`} />
+      <FilterBar filters={filters} catalog={catalog} keep={keep} />
+      <SummaryLine summary={summary} codebookVersion={catalog.codebookVersion} articlesHref={`/articles${qs}`} notCodedHref={notCodedHref} />
 
       {summary.articles === 0 ? (
-        <p className="rounded-lg border border-border bg-surface p-6 text-center text-sm">
-          No articles match these filters. <Link href="/">Show everything</Link>.
+        <p className="rounded-lg border border-border bg-surface p-6 text-center text-sm" data-testid="no-coded">
+          {summary.inView === 0 ? "No articles match these filters." : `None of the ${summary.inView} articles in view is coded yet, so there is nothing to measure.`}{" "}
+          <Link href="/">Show everything</Link>.
         </p>
       ) : (
         <div className="grid gap-6 xl:grid-cols-2">
@@ -78,11 +97,21 @@ export default async function Dashboard({ searchParams }: { searchParams: Promis
             csvHref={`/api/export/timeline.csv${qs}`}
             csvLabel="Download CSV of the theme timeline"
             note={<LeftOffNote leftOff={timeline.leftOff} granularity={filters.granularity} dateRange={Boolean(filters.from || filters.to)} />}
-            table={<TimelineTable timeline={timeline} baseQuery={query} />}
+            table={<TimelineTable timeline={timeline} baseQuery={pageQuery} />}
             themes={timeline.themes}
           >
+            <p className="mb-2 text-xs" data-testid="layout-switch">
+              Layout:{" "}
+              {layout === "overlay" ? <strong>overlaid</strong> : <Link href={layoutHref("overlay")} scroll={false}>overlaid</Link>}
+              {" · "}
+              {layout === "small-multiples" ? <strong>one panel per theme</strong> : <Link href={layoutHref("small-multiples")} scroll={false}>one panel per theme</Link>}
+            </p>
             {timeline.periods.length ? (
-              <TimelineChart timeline={timeline} metric={filters.metric} baseQuery={query} />
+              layout === "small-multiples" ? (
+                <TimelineMultiples timeline={timeline} metric={filters.metric} granularity={filters.granularity} baseQuery={pageQuery} />
+              ) : (
+                <TimelineChart timeline={timeline} metric={filters.metric} granularity={filters.granularity} baseQuery={pageQuery} />
+              )
             ) : (
               <p className="flex h-80 items-center justify-center rounded bg-surface p-4 text-center text-sm text-muted">
                 No article in this view has a date precise enough to place on a {filters.granularity} timeline.
@@ -95,10 +124,10 @@ export default async function Dashboard({ searchParams }: { searchParams: Promis
             description={`${metricDescription(filters.metric, "source organization")} All dates together, undated articles included unless a date range is set.`}
             csvHref={`/api/export/by-source.csv${qs}`}
             csvLabel="Download CSV of emphasis by source"
-            table={<BySourceTable bySource={bySource} baseQuery={query} />}
+            table={<BySourceTable bySource={bySource} baseQuery={pageQuery} />}
             themes={bySource.themes}
           >
-            <BySourceChart bySource={bySource} metric={filters.metric} baseQuery={query} />
+            <BySourceChart bySource={bySource} metric={filters.metric} baseQuery={pageQuery} />
           </ChartCard>
         </div>
       )}
@@ -109,7 +138,7 @@ export default async function Dashboard({ searchParams }: { searchParams: Promis
           total={drilled.total}
           passages={drilled.passages}
           themes={catalog.themes}
-          closeHref={`/${qs}`}
+          closeHref={`/${pageQuery ? `?${pageQuery}` : ""}`}
           exportHref={`/api/export/passages.csv?${passagesExport.toString()}`}
         />
       )}

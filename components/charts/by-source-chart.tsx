@@ -1,36 +1,46 @@
 "use client";
-import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import type { Metric } from "@/lib/filters/schema";
+import { Bar, BarChart, CartesianGrid, ErrorBar, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { METRIC_LABELS, type Metric } from "@/lib/filters/schema";
 import type { BySource } from "@/lib/queries/analytics";
 import { ChartTooltipBox } from "./chart-tooltip";
+import { pointNotes } from "./interval-text";
+import { bySourceData, errKey } from "./series";
+import { AXIS_TICK } from "./timeline-marks";
 import { useDrill } from "./use-drill";
 
 type Props = { bySource: Pick<BySource, "sources" | "themes">; metric: Metric; baseQuery: string };
 
-/** Grouped bars: one group per source organization, one bar per theme; bars open their passages. */
+/** Grouped bars: one group per source organization (labelled with its n), one bar per theme in codebook order, 95% whiskers. */
 export function BySourceChart({ bySource, metric, baseQuery }: Props) {
   const drill = useDrill(baseQuery);
-  const data = bySource.sources.map((s) => ({
-    source: s.source,
-    name: s.name,
-    ...Object.fromEntries(s.cells.map((c) => [c.theme, c.value])),
-  }));
+  const data = bySourceData(bySource);
   const percent = metric !== "passages";
-  const height = Math.max(240, 90 + bySource.sources.length * 28 * Math.max(1, bySource.themes.length / 2));
+  const height = Math.max(240, 110 + bySource.sources.length * 28 * Math.max(1, bySource.themes.length / 2));
   return (
     <div className="w-full text-muted" style={{ height }} data-testid="by-source-chart">
       <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={data} layout="vertical" margin={{ top: 4, right: 24, bottom: 4, left: 8 }} barCategoryGap="20%">
+        <BarChart data={data} layout="vertical" margin={{ top: 4, right: 24, bottom: 24, left: 8 }} barCategoryGap="20%">
           <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" horizontal={false} />
-          <XAxis type="number" tick={{ fill: "currentColor", fontSize: 12 }} stroke="var(--border)" unit={percent ? "%" : undefined} domain={[0, "auto"]} allowDecimals={percent} />
-          <YAxis type="category" dataKey="name" tick={{ fill: "currentColor", fontSize: 12 }} stroke="var(--border)" width={130} />
+          <XAxis
+            type="number"
+            tick={AXIS_TICK}
+            stroke="var(--border)"
+            unit={percent ? "%" : undefined}
+            domain={[0, "auto"]}
+            allowDecimals={percent}
+            label={{ value: METRIC_LABELS[metric], position: "insideBottom", offset: -16, style: { fill: "currentColor", fontSize: 12 } }}
+          />
+          <YAxis type="category" dataKey="name" tick={AXIS_TICK} stroke="var(--border)" width={150} />
           <Tooltip
             cursor={{ fill: "var(--surface)" }}
             content={({ active, label }) => {
-              const s = bySource.sources.find((x) => x.name === label);
+              const s = bySource.sources.find((_, i) => data[i].name === label);
               if (!active || !s) return null;
-              const sub = `${s.articles} article${s.articles === 1 ? "" : "s"}, ${s.words.toLocaleString("en")} words`;
-              return <ChartTooltipBox title={s.name} subtitle={sub} metric={metric} themes={bySource.themes} cells={s.cells} />;
+              const sub =
+                `${s.articles} coded article${s.articles === 1 ? "" : "s"}, ${s.words.toLocaleString("en")} words` +
+                (s.uncoded ? ` · ${s.uncoded} not yet coded, left out` : "");
+              const inferred = s.inferred ? [`${s.inferred} article${s.inferred === 1 ? "" : "s"}`] : [];
+              return <ChartTooltipBox title={s.name} subtitle={sub} metric={metric} themes={bySource.themes} cells={s.cells} notes={pointNotes(s.articles, inferred)} />;
             }}
           />
           {bySource.themes.map((t) => (
@@ -44,7 +54,9 @@ export function BySourceChart({ bySource, metric, baseQuery }: Props) {
               onClick={(entry: { payload?: { source?: string } }) => {
                 if (entry.payload?.source) drill(`source:${entry.payload.source}:${t.slug}`);
               }}
-            />
+            >
+              {percent && <ErrorBar dataKey={errKey(t.slug)} direction="x" width={5} strokeWidth={1.5} stroke="var(--foreground)" />}
+            </Bar>
           ))}
         </BarChart>
       </ResponsiveContainer>

@@ -1,81 +1,71 @@
 "use client";
-import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import type { Metric } from "@/lib/filters/schema";
+import { Area, CartesianGrid, ComposedChart, ErrorBar, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import type { Granularity, Metric } from "@/lib/filters/schema";
 import type { Timeline } from "@/lib/queries/analytics";
 import { ChartTooltipBox } from "./chart-tooltip";
+import { pointNotes } from "./interval-text";
+import { ArticleStrip } from "./article-strip";
+import { ciKey, errKey, timelineData } from "./series";
+import { AXIS_TICK, GRANULARITY_TITLE, MarksKey, themeDot, yAxisTitle } from "./timeline-marks";
 import { useDrill } from "./use-drill";
 
-type Props = { timeline: Pick<Timeline, "periods" | "themes">; metric: Metric; baseQuery: string };
-type Datum = { period: string; label: string } & Record<string, number | string>;
-type DotProps = { cx?: number; cy?: number; payload?: unknown; key?: React.Key | null };
+type Props = { timeline: Pick<Timeline, "periods" | "themes">; metric: Metric; granularity: Granularity; baseQuery: string };
 
-/** One line per theme over the periods; every point opens the passages behind it. */
-export function TimelineChart({ timeline, metric, baseQuery }: Props) {
+export const TIMELINE_MARGIN = { top: 10, right: 16, bottom: 4, left: 8 };
+export const Y_AXIS_WIDTH = 64;
+
+/** The tooltip of one period, for every timeline panel. */
+export function periodTooltip(timeline: Props["timeline"], metric: Metric, themes = timeline.themes) {
+  return function PeriodTooltip({ active, label }: { active?: boolean; label?: unknown }) {
+    const p = timeline.periods.find((x) => x.label === label);
+    if (!active || !p) return null;
+    const sub =
+      `${p.articles} coded article${p.articles === 1 ? "" : "s"}, ${p.words.toLocaleString("en")} words` +
+      (p.uncoded ? ` · ${p.uncoded} not yet coded, left out` : "");
+    return <ChartTooltipBox title={p.label} subtitle={sub} metric={metric} themes={themes} cells={p.cells} notes={pointNotes(p.articles, p.inferred.map((a) => a.title))} />;
+  };
+}
+
+/** One line per theme over the periods, with its 95% band; every point opens the passages behind it. */
+export function TimelineChart({ timeline, metric, granularity, baseQuery }: Props) {
   const drill = useDrill(baseQuery);
-  const data: Datum[] = timeline.periods.map((p) => ({
-    period: p.period,
-    label: p.label,
-    ...Object.fromEntries(p.cells.map((c) => [c.theme, c.value])),
-  }));
+  const data = timelineData(timeline);
   const percent = metric !== "passages";
-
-  const dot = (theme: string, colour: string, r: number, testId: string) =>
-    function ThemeDot({ cx, cy, payload: raw, key }: DotProps) {
-      const payload = raw as Datum | undefined;
-      if (cx === undefined || cy === undefined || !payload) return <g key={key ?? undefined} />;
-      return (
-        <circle
-          key={key ?? undefined}
-          cx={cx}
-          cy={cy}
-          r={r}
-          fill={colour}
-          stroke="var(--background)"
-          strokeWidth={1.5}
-          className="cursor-pointer"
-          data-testid={`${testId}-${payload.period}-${theme}`}
-          onClick={() => drill(`period:${payload.period}:${theme}`)}
-        />
-      );
-    };
-
   return (
-    <div className="h-80 w-full text-muted" data-testid="timeline-chart">
-      <ResponsiveContainer width="100%" height="100%">
-        <LineChart data={data} margin={{ top: 10, right: 16, bottom: 4, left: 0 }}>
-          <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" />
-          <XAxis dataKey="label" tick={{ fill: "currentColor", fontSize: 12 }} stroke="var(--border)" interval="preserveStartEnd" />
-          <YAxis
-            tick={{ fill: "currentColor", fontSize: 12 }}
-            stroke="var(--border)"
-            allowDecimals={!percent ? false : true}
-            domain={[0, "auto"]}
-            unit={percent ? "%" : undefined}
-            width={52}
-          />
-          <Tooltip
-            content={({ active, label }) => {
-              const p = timeline.periods.find((x) => x.label === label);
-              if (!active || !p) return null;
-              const sub = `${p.articles} article${p.articles === 1 ? "" : "s"}, ${p.words.toLocaleString("en")} words`;
-              return <ChartTooltipBox title={p.label} subtitle={sub} metric={metric} themes={timeline.themes} cells={p.cells} />;
-            }}
-          />
-          {timeline.themes.map((t) => (
-            <Line
-              key={t.slug}
-              type="linear"
-              dataKey={t.slug}
-              name={t.name}
-              stroke={t.colour}
-              strokeWidth={2.5}
-              dot={dot(t.slug, t.colour, 4, "point")}
-              activeDot={dot(t.slug, t.colour, 6, "active-point")}
-              isAnimationActive={false}
-            />
-          ))}
-        </LineChart>
-      </ResponsiveContainer>
+    <div className="w-full text-muted" data-testid="timeline-chart">
+      <div className="h-80">
+        <ResponsiveContainer width="100%" height="100%">
+          <ComposedChart data={data} margin={TIMELINE_MARGIN} syncId="timeline">
+            <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" />
+            <XAxis dataKey="label" tick={AXIS_TICK} stroke="var(--border)" interval="preserveStartEnd" />
+            <YAxis tick={AXIS_TICK} stroke="var(--border)" allowDecimals={percent} domain={[0, "auto"]} unit={percent ? "%" : undefined} width={Y_AXIS_WIDTH} label={yAxisTitle(metric)} />
+            <Tooltip content={periodTooltip(timeline, metric)} />
+            {percent &&
+              timeline.themes.map((t) => (
+                <Area key={`${t.slug}-ci`} dataKey={ciKey(t.slug)} stroke="none" fill={t.colour} fillOpacity={0.14} isAnimationActive={false} activeDot={false} legendType="none" tooltipType="none" connectNulls={false} />
+              ))}
+            {timeline.themes.map((t) => (
+              <Line
+                key={t.slug}
+                type="linear"
+                dataKey={t.slug}
+                name={t.name}
+                stroke={t.colour}
+                strokeWidth={2.5}
+                connectNulls={false}
+                dot={themeDot(t.slug, t.colour, 4, "point", (period) => drill(`period:${period}:${t.slug}`))}
+                activeDot={themeDot(t.slug, t.colour, 6, "active-point", (period) => drill(`period:${period}:${t.slug}`))}
+                isAnimationActive={false}
+              >
+                {/* The band shows intervals along a run of points; the whisker shows them on every point, isolated ones too. */}
+                {percent && <ErrorBar dataKey={errKey(t.slug)} direction="y" width={4} strokeWidth={1.2} stroke={t.colour} />}
+              </Line>
+            ))}
+          </ComposedChart>
+        </ResponsiveContainer>
+      </div>
+      <ArticleStrip data={data} granularityTitle={GRANULARITY_TITLE[granularity]} />
+      <MarksKey metric={metric} />
     </div>
   );
 }

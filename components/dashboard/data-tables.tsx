@@ -4,7 +4,25 @@ import { formatValue } from "@/lib/measure/totals";
 import { drillHref } from "@/lib/filters/drill";
 import type { Metric } from "@/lib/filters/schema";
 import type { BySource, Cell, ThemeRef, Timeline } from "@/lib/queries/analytics";
+import { THIN_N } from "@/lib/measure/intervals";
+import { intervalText } from "../charts/interval-text";
 import { ThemeHeaders } from "../theme-headers";
+
+/** The n of a row, with the marks a chart point carries: thin evidence, inferred dates (named on hover). */
+function NCell({ articles, uncoded, inferred }: { articles: number; uncoded: number; inferred: string[] }) {
+  return (
+    <td className="px-3 py-1.5 text-right tabular-nums">
+      {articles}
+      {uncoded > 0 && <span className="block text-xs text-muted">+{uncoded} not coded</span>}
+      {articles > 0 && articles < THIN_N && <span className="block text-xs text-amber-800 dark:text-amber-300">fewer than {THIN_N}</span>}
+      {inferred.length > 0 && (
+        <span className="block text-xs text-amber-800 dark:text-amber-300" title={inferred.join("; ")}>
+          {inferred.length} inferred date{inferred.length === 1 ? "" : "s"}
+        </span>
+      )}
+    </td>
+  );
+}
 
 function denominator(metric: Metric, c: Cell): string {
   if (metric === "share") return `${c.taggedWords.toLocaleString("en")} / ${c.words.toLocaleString("en")} words`;
@@ -13,6 +31,14 @@ function denominator(metric: Metric, c: Cell): string {
 }
 
 function ValueCell({ metric, cell, href, theme }: { metric: Metric; cell: Cell; href: string; theme: ThemeRef }) {
+  if (cell.value === null) {
+    return (
+      <td className="px-3 py-1.5 text-right text-muted" data-theme={theme.slug} data-value="">
+        no articles
+      </td>
+    );
+  }
+  const ci = intervalText(metric, cell);
   return (
     <td className="px-3 py-1.5 text-right tabular-nums" data-theme={theme.slug} data-value={cell.value}>
       {cell.passages > 0 ? (
@@ -23,6 +49,7 @@ function ValueCell({ metric, cell, href, theme }: { metric: Metric; cell: Cell; 
         formatValue(metric, cell.value)
       )}
       <span className="block text-xs text-muted">{denominator(metric, cell)}</span>
+      {ci && <span className="block text-xs text-muted" data-ci>{ci}</span>}
     </td>
   );
 }
@@ -35,7 +62,7 @@ export function TimelineTable({ timeline, baseQuery }: { timeline: Timeline; bas
       <thead className="bg-surface text-left">
         <tr>
           <th scope="col" className="px-3 py-1.5 font-medium">Period</th>
-          <th scope="col" className="px-3 py-1.5 text-right font-medium">Articles</th>
+          <th scope="col" className="px-3 py-1.5 text-right font-medium">Coded articles</th>
           <th scope="col" className="px-3 py-1.5 text-right font-medium">Words</th>
           <ThemeHeaders themes={timeline.themes} cellClassName="px-3 py-1.5" />
         </tr>
@@ -44,7 +71,7 @@ export function TimelineTable({ timeline, baseQuery }: { timeline: Timeline; bas
         {timeline.periods.map((p) => (
           <tr key={p.period} className="border-t border-border" data-period={p.period}>
             <th scope="row" className="px-3 py-1.5 text-left font-normal">{p.label}</th>
-            <td className="px-3 py-1.5 text-right tabular-nums">{p.articles}</td>
+            <NCell articles={p.articles} uncoded={p.uncoded} inferred={p.inferred.map((a) => a.title)} />
             <td className="px-3 py-1.5 text-right tabular-nums">{p.words.toLocaleString("en")}</td>
             {timeline.themes.map((t, i) => (
               <ValueCell key={t.slug} metric={timeline.metric} cell={p.cells[i]} theme={t} href={drillHref(baseQuery, `period:${p.period}:${t.slug}`)} />
@@ -63,7 +90,7 @@ export function BySourceTable({ bySource, baseQuery }: { bySource: BySource; bas
       <thead className="bg-surface text-left">
         <tr>
           <th scope="col" className="px-3 py-1.5 font-medium">Source</th>
-          <th scope="col" className="px-3 py-1.5 text-right font-medium">Articles</th>
+          <th scope="col" className="px-3 py-1.5 text-right font-medium">Coded articles</th>
           <th scope="col" className="px-3 py-1.5 text-right font-medium">Words</th>
           <ThemeHeaders themes={bySource.themes} cellClassName="px-3 py-1.5" />
         </tr>
@@ -72,7 +99,7 @@ export function BySourceTable({ bySource, baseQuery }: { bySource: BySource; bas
         {bySource.sources.map((s) => (
           <tr key={s.source} className="border-t border-border" data-source={s.source}>
             <th scope="row" className="px-3 py-1.5 text-left font-normal">{s.name}</th>
-            <td className="px-3 py-1.5 text-right tabular-nums">{s.articles}</td>
+            <NCell articles={s.articles} uncoded={s.uncoded} inferred={Array.from({ length: s.inferred }, () => "an article whose date an editor inferred")} />
             <td className="px-3 py-1.5 text-right tabular-nums">{s.words.toLocaleString("en")}</td>
             {bySource.themes.map((t, i) => (
               <ValueCell key={t.slug} metric={bySource.metric} cell={s.cells[i]} theme={t} href={drillHref(baseQuery, `source:${s.source}:${t.slug}`)} />

@@ -3,7 +3,10 @@
 // history entry, so the back button steps through views) and the server renders the view.
 import { usePathname, useRouter } from "next/navigation";
 import { useOptimistic, useRef, useTransition } from "react";
+import { CODING_STATUS_LABELS, CODING_STATUSES, type CodingStatus } from "@/lib/coding/status";
 import {
+  CODING_LABELS,
+  CODINGS,
   GRANULARITIES,
   METRIC_LABELS,
   METRICS,
@@ -19,13 +22,22 @@ import { Segmented } from "./segmented";
 type Props = {
   filters: Filters;
   catalog: Pick<Catalog, "themes" | "organizations">;
-  /** The article list has no granularity or metric. */
+  /** The article list has no granularity or metric; it filters by coding status instead. */
   showChartControls?: boolean;
+  /** Page parameters that are not filters (e.g. the chart layout) and survive a filter change. */
+  keep?: Record<string, string>;
 };
+
+/** The status choices of the article list, each a set of statuses in the URL. */
+const STATUS_CHOICES: { value: string; label: string; statuses: CodingStatus[] }[] = [
+  { value: "", label: "Any status", statuses: [] },
+  { value: "not-coded", label: "Not yet coded (uncoded or in progress)", statuses: ["uncoded", "in-progress"] },
+  ...CODING_STATUSES.map((s) => ({ value: s, label: CODING_STATUS_LABELS[s], statuses: [s] })),
+];
 
 const GRANULARITY_LABELS = { month: "Month", quarter: "Quarter", year: "Year" } as const;
 
-export function FilterBar({ filters: current, catalog, showChartControls = true }: Props) {
+export function FilterBar({ filters: current, catalog, showChartControls = true, keep = {} }: Props) {
   const router = useRouter();
   const pathname = usePathname();
   const [pending, startTransition] = useTransition();
@@ -34,7 +46,9 @@ export function FilterBar({ filters: current, catalog, showChartControls = true 
 
   const go = (next: Partial<Filters>) => {
     const view = { ...filters, ...next };
-    const q = toSearchParams(view).toString();
+    const params = toSearchParams(view);
+    for (const [k, v] of Object.entries(keep)) params.set(k, v);
+    const q = params.toString();
     startTransition(() => {
       setOptimistic(view);
       router.push(q ? `${pathname}?${q}` : pathname, { scroll: false });
@@ -158,7 +172,27 @@ export function FilterBar({ filters: current, catalog, showChartControls = true 
               onChange={(v) => go({ metric: v })}
             />
           </fieldset>
+          <fieldset>
+            <legend className="mb-1 font-medium">Count</legend>
+            <Segmented name="coding" value={filters.coding} options={CODINGS.map((c) => ({ value: c, label: CODING_LABELS[c] }))} onChange={(v) => go({ coding: v })} />
+          </fieldset>
         </>
+      )}
+      {!showChartControls && (
+        <label className="flex flex-col gap-0.5">
+          <span className="font-medium">Coding status</span>
+          <select
+            className="rounded border border-border bg-background px-2 py-1.5"
+            value={STATUS_CHOICES.find((c) => c.statuses.join() === [...filters.statuses].sort(byStatus).join())?.value ?? ""}
+            onChange={(e) => go({ statuses: STATUS_CHOICES.find((c) => c.value === e.target.value)?.statuses ?? [] })}
+          >
+            {STATUS_CHOICES.map((c) => (
+              <option key={c.value} value={c.value}>
+                {c.label}
+              </option>
+            ))}
+          </select>
+        </label>
       )}
 
       <div className="flex items-center gap-3">
@@ -176,6 +210,8 @@ export function FilterBar({ filters: current, catalog, showChartControls = true 
     </form>
   );
 }
+
+const byStatus = (a: CodingStatus, b: CodingStatus) => CODING_STATUSES.indexOf(a) - CODING_STATUSES.indexOf(b);
 
 /**
  * A date input that reports a date once it is complete: after a pause in typing (so typing

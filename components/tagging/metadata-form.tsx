@@ -1,6 +1,6 @@
 "use client";
 import { useState } from "react";
-import { DATE_PRECISIONS } from "@/lib/measure/dates";
+import { DATE_BASES, DATE_PRECISIONS } from "@/lib/measure/dates";
 import { useWriter } from "./use-writer";
 import { WriterFields } from "./writer-fields";
 
@@ -10,6 +10,7 @@ export type EditableMetadata = {
   date: string | null;
   datePrecision: string;
   dateNote: string;
+  dateBasis: string | null;
   source: string;
   publisher: string | null;
 };
@@ -32,7 +33,12 @@ export function MetadataForm({ slug, initial, organizations, secretRequired }: {
       className="space-y-2 text-sm"
       onSubmit={async (e) => {
         e.preventDefault();
-        const err = await writer.send("PATCH", `/api/articles/${slug}`, { ...m, date: m.datePrecision === "unknown" ? null : m.date, annotator: writer.annotator });
+        const err = await writer.send("PATCH", `/api/articles/${slug}`, {
+          ...m,
+          date: m.datePrecision === "unknown" ? null : m.date,
+          dateBasis: m.datePrecision === "unknown" ? null : (m.dateBasis ?? "stated"),
+          annotator: writer.annotator,
+        });
         setError(err);
         setSaved(!err);
       }}
@@ -57,6 +63,21 @@ export function MetadataForm({ slug, initial, organizations, secretRequired }: {
           <input className={field} value={m.date ?? ""} disabled={m.datePrecision === "unknown"} onChange={(e) => set({ date: e.target.value || null })} />
         </label>
       </div>
+      <label className="flex flex-col gap-0.5 text-xs">
+        The date is
+        <select
+          className={field}
+          value={m.dateBasis ?? "stated"}
+          disabled={m.datePrecision === "unknown"}
+          onChange={(e) => set({ dateBasis: e.target.value })}
+        >
+          {DATE_BASES.map((b) => (
+            <option key={b} value={b}>
+              {b === "stated" ? "stated by the text" : "inferred by an editor"}
+            </option>
+          ))}
+        </select>
+      </label>
       <label className="flex flex-col gap-0.5 text-xs">
         How the date was established
         <textarea className={field} rows={3} value={m.dateNote} onChange={(e) => set({ dateNote: e.target.value })} required />

@@ -7,7 +7,7 @@ const timelineLines = (page: import("@playwright/test").Page) => page.locator('[
 
 test("the dashboard charts the seeded corpus and says what it leaves off", async ({ page }) => {
   await page.goto("/");
-  await expect(page.getByTestId("summary")).toContainText("5 articles");
+  await expect(page.getByTestId("summary")).toContainText("5 coded articles");
   await expect(page.getByTestId("summary")).toContainText("6,380 words");
   await expect(timelineLines(page)).toHaveCount(4);
   await expect(page.locator('[data-testid="by-source-chart"] .recharts-bar-rectangle')).not.toHaveCount(0);
@@ -20,7 +20,7 @@ test("filters change the URL and the charts, and the back button restores the vi
   await page.goto("/");
   await page.getByText("Year", { exact: true }).click();
   await expect(page).toHaveURL(/granularity=year/);
-  await expect(page.locator('[data-testid="timeline-chart"] .recharts-xAxis-tick-labels')).toContainText("2022");
+  await expect(page.locator('[data-testid="timeline-chart"] .recharts-xAxis-tick-labels').first()).toContainText("2022");
   await expect(page.getByTestId("timeline-table").locator("tbody tr")).toHaveCount(2); // 2022, 2023
 
   await page.getByRole("checkbox", { name: "Party building" }).uncheck();
@@ -30,7 +30,7 @@ test("filters change the URL and the charts, and the back button restores the vi
   await page.getByText("All organizations").click();
   await page.getByRole("checkbox", { name: /China Minmetals/ }).check();
   await expect(page).toHaveURL(/org=china-minmetals/);
-  await expect(page.getByTestId("summary")).toContainText("2 articles");
+  await expect(page.getByTestId("summary")).toContainText("2 coded articles");
 
   await page.getByText("Passages", { exact: true }).click();
   await expect(page).toHaveURL(/metric=passages/);
@@ -40,7 +40,7 @@ test("filters change the URL and the charts, and the back button restores the vi
   await expect(page).not.toHaveURL(/metric=passages/);
   await expect(page).toHaveURL(/org=china-minmetals/);
   await page.goBack();
-  await expect(page.getByTestId("summary")).toContainText("5 articles");
+  await expect(page.getByTestId("summary")).toContainText("5 coded articles");
 });
 
 test("an invalid parameter shows a clear message on the page", async ({ page }) => {
@@ -66,6 +66,12 @@ test("a timeline point opens its passages, and a passage opens the reader at it"
   await expect(panel.getByTestId("passage").first()).toContainText("Zhang Guoqing emphasized");
   await expectAxeClean(page);
   await shot(page, "dashboard-drilldown");
+  // The panel's download is the panel: the same 5 passages, not every passage of the view.
+  const [file] = await Promise.all([page.waitForEvent("download"), panel.getByRole("link", { name: "Download passages CSV" }).click()]);
+  expect(file.suggestedFilename()).toBe("passages_2023-Q2-party-building_quarter_all-themes.csv");
+  const rows = parse(fs.readFileSync((await file.path())!, "utf8"), { columns: true }) as Record<string, string>[];
+  expect(rows).toHaveLength(5);
+  expect(rows.every((r) => r.theme === "party-building")).toBe(true);
 
   await panel.getByTestId("passage").first().getByRole("link").click();
   await expect(page).toHaveURL(/\/articles\/000-4e479f1f7325fcc2#passage-\d+/);
@@ -91,7 +97,7 @@ test("each CSV download is the data table's numbers", async ({ page }) => {
   expect(timeline.name).toBe("theme-timeline_year_share_all-themes.csv");
   for (const r of timeline.rows) {
     const cell = page.locator(`[data-testid="timeline-table"] tr[data-period="${r.period}"] td[data-theme="${r.theme}"]`);
-    await expect(cell).toHaveAttribute("data-value", String(Number(r.value)));
+    await expect(cell).toHaveAttribute("data-value", r.value === "" ? "" : String(Number(r.value)));
   }
 
   const bySource = await download(/Download CSV of emphasis by source/);
@@ -129,6 +135,42 @@ test("a date range set in the controls narrows the view", async ({ page }) => {
   await page.goto("/");
   await page.getByLabel("From").fill("2023-01-01");
   await expect(page).toHaveURL(/from=2023-01-01/);
-  await expect(page.getByTestId("summary")).toContainText("3 articles"); // the 2022 and the undated article drop out
+  await expect(page.getByTestId("summary")).toContainText("3 coded articles"); // the 2022 and the undated article drop out
   await expect(page.getByTestId("left-off-note")).toContainText("with a date range set, it is left out of the other figures too");
+});
+
+test("empty quarters are gaps with no value, every point carries its n and interval", async ({ page }) => {
+  await page.goto("/");
+  // 2022-Q3 to 2023-Q1 hold no article: no dot, and the table says so instead of 0%.
+  await expect(page.getByTestId("point-2022-Q3-reform")).toHaveCount(0);
+  await expect(page.getByTestId("point-2023-Q2-reform")).toHaveCount(1);
+  await expect(page.getByTestId("point-2023-Q2-reform")).toHaveAttribute("data-thin", "true"); // one article
+  await expect(page.getByTestId("article-strip")).toBeVisible();
+  await expect(page.getByTestId("marks-key")).toContainText("fewer than 3 coded articles");
+  await page.getByText("Show data table").first().click();
+  await expect(page.locator('[data-testid="timeline-table"] tr[data-period="2022-Q3"] td[data-theme="reform"]')).toHaveText("no articles");
+  await expect(page.locator('[data-testid="timeline-table"] tr[data-period="2022-Q2"]')).toContainText("1 inferred date");
+  await page.getByTestId("point-2023-Q2-reform").hover();
+  await expect(page.locator('[data-testid="timeline-chart"] .recharts-tooltip-wrapper').first()).toContainText("one article: no interval");
+  await shot(page, "dashboard-gaps");
+
+  await page.goto("/?metric=articles&granularity=year");
+  await page.getByTestId("point-2023-reform").hover();
+  await expect(page.locator('[data-testid="timeline-chart"] .recharts-tooltip-wrapper').first()).toContainText("95% CI");
+  await expect(page.locator(".recharts-area")).not.toHaveCount(0);
+});
+
+test("small multiples draw one panel per theme on shared axes, and survive a filter change", async ({ page }) => {
+  await page.goto("/?metric=articles");
+  await page.getByTestId("layout-switch").getByRole("link", { name: "one panel per theme" }).click();
+  await expect(page).toHaveURL(/layout=small-multiples/);
+  await expect(page.locator('[data-testid^="multiple-"]')).toHaveCount(4);
+  await expectAxeClean(page);
+  await shot(page, "dashboard-small-multiples");
+  await page.getByText("Year", { exact: true }).click();
+  await expect(page).toHaveURL(/granularity=year.*layout=small-multiples|layout=small-multiples.*granularity=year/);
+  await expect(page.locator('[data-testid^="multiple-"]')).toHaveCount(4);
+  const bad = await page.goto("/?layout=stacked");
+  expect(bad?.status()).toBe(200);
+  await expect(page.getByRole("alert").filter({ hasText: "problem" })).toContainText("layout: must be one of overlay, small-multiples");
 });

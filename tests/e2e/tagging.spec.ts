@@ -34,7 +34,7 @@ test.describe.serial("tagging in the reader", () => {
   test("a user selects a sentence, tags it, sees it highlighted, and the dashboard and CSV change", async ({ page }) => {
     const before = await innovationShareOfMinmetals(page);
     const csvBefore = await (await page.request.get(`${TAGGING_URL}/api/export/article-themes.csv?theme=innovation`)).text();
-    expect(csvBefore).toContain(`${ARTICLE},2023-10-25,day,china-minmetals,china-minmetals,425,innovation,0,0`);
+    expect(csvBefore).toContain(`${ARTICLE},2023-10-25,day,stated,coded,china-minmetals,china-minmetals,425,innovation,0,0`);
 
     await page.goto(`${TAGGING_URL}/articles/${ARTICLE}`);
     await expect(page.getByTestId("tagging-help")).toBeVisible();
@@ -53,7 +53,7 @@ test.describe.serial("tagging in the reader", () => {
 
     expect(Number(await innovationShareOfMinmetals(page))).toBe(Number(before) + 1);
     const csvAfter = await (await page.request.get(`${TAGGING_URL}/api/export/article-themes.csv?theme=innovation`)).text();
-    expect(csvAfter).toContain(`${ARTICLE},2023-10-25,day,china-minmetals,china-minmetals,425,innovation,23,1`); // 23 words in the sentence, counted by hand
+    expect(csvAfter).toContain(`${ARTICLE},2023-10-25,day,stated,coded,china-minmetals,china-minmetals,425,innovation,23,1`); // 23 words in the sentence, counted by hand
 
     const file = await (await page.request.get(`${TAGGING_URL}/api/articles/${ARTICLE}/annotations`)).text();
     expect(file).toContain(`{ "themes": ["innovation"], "quote": "${SENTENCE}", "annotator": "e2e-analyst" }`);
@@ -84,6 +84,31 @@ test.describe.serial("tagging in the reader", () => {
     await page.getByRole("button", { name: "Save metadata" }).click();
     await expect(page.getByTestId("date-note")).toHaveText("Published in 2023 (checked against the original).");
     await expect(page.locator("aside")).toContainText("known to the year");
+  });
+
+  test("an article set back to not coded leaves every figure, and Mark as coded brings it back", async ({ page }) => {
+    await page.goto(`${TAGGING_URL}/articles/${ARTICLE}`);
+    const form = page.getByTestId("status-form");
+    await form.getByLabel("Your name").fill("e2e-analyst");
+    await form.getByLabel("Status").selectOption("uncoded");
+    await expect(page.getByTestId("not-counted")).toBeVisible();
+    await expect(page.getByTestId("coding-status").first()).toHaveText("Not coded");
+    await shot(page, "reader-uncoded");
+
+    await page.goto(`${TAGGING_URL}/`);
+    await expect(page.getByTestId("summary")).toContainText("4 coded articles");
+    await expect(page.getByTestId("not-coded")).toContainText("1 article not yet coded, left out of every figure");
+    await page.getByTestId("not-coded").getByRole("link").click();
+    await expect(page).toHaveURL(/\/articles\?status=uncoded&status=in-progress/);
+    await expect(page.locator("tbody tr")).toHaveCount(1);
+    await shot(page, "articles-not-coded");
+
+    await page.locator("tbody tr").getByRole("link").click();
+    await page.getByTestId("status-form").getByRole("button", { name: "Mark as coded" }).click();
+    await expect(page.getByTestId("coding-status").first()).toHaveText("Coded");
+    await page.goto(`${TAGGING_URL}/`);
+    await expect(page.getByTestId("summary")).toContainText("5 coded articles");
+    await expect(page.getByTestId("not-coded")).toHaveCount(0);
   });
 });
 

@@ -2,6 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ArticleReader } from "@/components/article-reader";
+import { CodingStatusBadge, DATE_BASIS_TEXT } from "@/components/coding-status-badge";
+import { StatusForm } from "@/components/tagging/status-form";
+import { isCounted, type CodingStatus } from "@/lib/coding/status";
 import { MetadataForm } from "@/components/tagging/metadata-form";
 import { Tagger } from "@/components/tagging/tagger";
 import { ThemeSwatch } from "@/components/theme-swatch";
@@ -38,9 +41,13 @@ export default async function ArticlePage({ params }: Props) {
         </p>
         <h1 className="text-2xl font-semibold leading-snug">{article.title}</h1>
         {article.titleNote && <p className="mt-1 text-sm italic text-muted">{article.titleNote}</p>}
-        <p className="mb-6 mt-2 text-sm text-muted">
-          {formatDate(article.dateStart, article.datePrecision)} · {article.source.name}
-          {article.publisher && article.publisher.slug !== article.source.slug ? ` · via ${article.publisher.name}` : ""}
+        <p className="mb-6 mt-2 flex flex-wrap items-center gap-x-2 text-sm text-muted">
+          <span>
+            {formatDate(article.dateStart, article.datePrecision)}
+            {article.dateBasis === "inferred" ? " (inferred)" : ""} · {article.source.name}
+            {article.publisher && article.publisher.slug !== article.source.slug ? ` · via ${article.publisher.name}` : ""}
+          </span>
+          <CodingStatusBadge status={article.codingStatus} />
         </p>
         {tagging.enabled ? (
           <>
@@ -64,6 +71,11 @@ export default async function ArticlePage({ params }: Props) {
       <aside className="space-y-6 text-sm lg:sticky lg:top-4 lg:self-start">
         <section aria-labelledby="legend-title" className="rounded-lg border border-border p-4">
           <h2 id="legend-title" className="mb-2 font-semibold">Themes in this article</h2>
+          {!isCounted(article.codingStatus) && (
+            <p className="mb-2 rounded border border-amber-600 p-2 text-xs dark:border-amber-400" data-testid="not-counted">
+              Not yet coded: this article counts in no theme figure until it is marked coded.
+            </p>
+          )}
           <table className="w-full text-sm" data-testid="article-themes">
             <thead className="text-left text-xs text-muted">
               <tr>
@@ -104,8 +116,15 @@ export default async function ArticlePage({ params }: Props) {
             <dt className="text-muted">Date</dt>
             <dd>
               {formatDate(article.dateStart, article.datePrecision)}{" "}
-              <span className="text-muted">({PRECISION_TEXT[article.datePrecision]})</span>
+              <span className="text-muted">
+                ({PRECISION_TEXT[article.datePrecision]}
+                {article.dateBasis ? `, ${DATE_BASIS_TEXT[article.dateBasis] ?? article.dateBasis}` : ""})
+              </span>
               <p className="mt-1 text-xs text-muted" data-testid="date-note">{article.dateNote}</p>
+            </dd>
+            <dt className="text-muted">Coding</dt>
+            <dd>
+              <CodingStatusBadge status={article.codingStatus} />
             </dd>
             <dt className="text-muted">Source</dt>
             <dd>{article.source.name}</dd>
@@ -136,6 +155,12 @@ export default async function ArticlePage({ params }: Props) {
         </section>
 
         {tagging.enabled && (
+          <section aria-labelledby="status-title" className="rounded-lg border border-border p-4">
+            <h2 id="status-title" className="mb-2 font-semibold">Coding status</h2>
+            <StatusForm slug={article.slug} status={article.codingStatus as CodingStatus} secretRequired={tagging.secretRequired} />
+          </section>
+        )}
+        {tagging.enabled && (
           <details className="rounded-lg border border-border p-4">
             <summary className="cursor-pointer font-semibold">Edit metadata</summary>
             <div className="mt-3">
@@ -148,6 +173,7 @@ export default async function ArticlePage({ params }: Props) {
                   date: csvDate(article.dateStart, article.datePrecision) || null,
                   datePrecision: article.datePrecision,
                   dateNote: article.dateNote,
+                  dateBasis: article.dateBasis,
                   source: article.source.slug,
                   publisher: article.publisher?.slug ?? null,
                 }}
