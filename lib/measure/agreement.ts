@@ -265,3 +265,62 @@ function sum(xs: Iterable<number>): number {
   for (const x of xs) s += x;
   return s;
 }
+
+export type ThemedSpan = Span & { theme: string };
+
+/** One article coded by two coders: its words and sentences and each coder's passages, all themes. */
+export type PairArticle = {
+  article: string;
+  words: readonly Span[];
+  sentences: readonly Span[];
+  a: readonly ThemedSpan[];
+  b: readonly ThemedSpan[];
+};
+
+export type ThemeAgreement = {
+  /** the theme's slug, or null for the row pooling every theme */
+  theme: string | null;
+  articles: number;
+  /** word-level alpha and its units (words, or word x theme pairs on the pooled row) */
+  alphaWord: number | null;
+  alphaReason: string | null;
+  units: number;
+  /** sentence-level kappa, its units and the percentage agreement beside it */
+  kappaSentence: number | null;
+  kappaReason: string | null;
+  sentenceUnits: number;
+  percentAgreement: number | null;
+};
+
+/**
+ * Agreement between two coders over the articles both coded: one row per theme (in the order
+ * given), then a pooled row (theme null) whose units are (word, theme) and (sentence, theme) pairs.
+ */
+export function pairAgreement(articles: readonly PairArticle[], themes: readonly string[]): ThemeAgreement[] {
+  const row = (theme: string | null, ts: readonly string[]): ThemeAgreement => {
+    const words: WordCodingInput[] = [];
+    const sentences: SentenceCodingInput[] = [];
+    for (const x of articles) {
+      for (const t of ts) {
+        const a = x.a.filter((p) => p.theme === t);
+        const b = x.b.filter((p) => p.theme === t);
+        words.push({ article: x.article, words: x.words, coders: [a, b] });
+        sentences.push({ article: x.article, words: x.words, sentences: x.sentences, a, b });
+      }
+    }
+    const alpha = wordAlpha(words);
+    const kappa = sentenceKappa(sentences);
+    return {
+      theme,
+      articles: alpha.articles,
+      alphaWord: alpha.alpha,
+      alphaReason: alpha.reason,
+      units: alpha.units,
+      kappaSentence: kappa.kappa,
+      kappaReason: kappa.reason,
+      sentenceUnits: kappa.units,
+      percentAgreement: kappa.percentAgreement,
+    };
+  };
+  return [...themes.map((t) => row(t, [t])), row(null, themes)];
+}
