@@ -1,0 +1,63 @@
+// The seed corpus as two codings for agreement: coder A is seeds/annotations/ (what the seed loads),
+// coder B is seeds/codings/coder-b/ (the second, blind coding). Every quote is resolved against the
+// cleaned body exactly as the seed resolves its own files; any problem is thrown, all at once.
+import fs from "node:fs";
+import path from "node:path";
+import { annotationsFile, resolveEntries } from "../lib/coding/annotation-file";
+import { loadSeed } from "../lib/corpus/seed";
+import type { PairArticle } from "../lib/measure/agreement";
+import { sentenceSpans } from "../lib/measure/sentences";
+import { wordSpans } from "../lib/measure/words";
+
+export type SeedPair = { themes: string[]; articles: (PairArticle & { body: string })[] };
+
+export function loadSeedPair(seedDir = "seeds", coderBDir = path.join(seedDir, "codings", "coder-b")): SeedPair {
+  const seed = loadSeed(seedDir);
+  if (!seed.ok) throw new Error(seed.errors.join("\n"));
+  const themes = seed.plan.codebook.themes.map((t) => t.slug);
+  const errors: string[] = [];
+  const articles = seed.plan.articles.flatMap((art) => {
+    const file = path.join(coderBDir, `${art.slug}.json`);
+    if (!fs.existsSync(file)) return [];
+    const parsed = annotationsFile.safeParse(JSON.parse(fs.readFileSync(file, "utf8")));
+    if (!parsed.success) {
+      errors.push(`${file}: ${parsed.error.message}`);
+      return [];
+    }
+    const b = resolveEntries(parsed.data.annotations, art.body, new Set(themes));
+    errors.push(...b.errors.map((e) => `${file}: ${e}`));
+    const span = (p: { start: number; end: number; theme: string }) => ({ start: p.start, end: p.end, theme: p.theme });
+    return [
+      {
+        article: art.slug,
+        body: art.body,
+        words: wordSpans(art.body),
+        sentences: sentenceSpans(art.body),
+        a: art.annotations.map(span),
+        b: b.annotations.map(span),
+      },
+    ];
+  });
+  if (errors.length) throw new Error(errors.join("\n"));
+  return { themes, articles };
+}
+
+/** The seed pair as raw data for tests/fixtures/agreement/compute.py (spans as [start, end(, theme)]). */
+export function seedPairFixture(pair: SeedPair): string {
+  const fixture = {
+    kind: "seed-corpus",
+    source: "the seed corpus: coder A = seeds/annotations, coder B = seeds/codings/coder-b; regenerate with npm run agreement -- --write-fixture",
+    themes: pair.themes,
+    articles: pair.articles.map((x) => ({
+      article: x.article,
+      words: x.words.map((w) => [w.start, w.end]),
+      sentences: x.sentences.map((s) => [s.start, s.end]),
+      a: x.a.map((p) => [p.start, p.end, p.theme]),
+      b: x.b.map((p) => [p.start, p.end, p.theme]),
+    })),
+  };
+  // one article field per line keeps the file diffable without a line per number
+  return `${JSON.stringify(fixture)
+    .replace(/,"articles":\[/, ',\n"articles":[\n')
+    .replace(/\},\{"article"/g, '},\n{"article"')}\n`;
+}
