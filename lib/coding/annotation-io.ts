@@ -6,6 +6,7 @@ import path from "node:path";
 import type { PrismaClient } from "../../generated/prisma/client";
 import { annotationsFile, resolveEntries, serializeAnnotations, type ResolvedAnnotation } from "./annotation-file";
 import { syncArticleAnnotations } from "../writes/annotations";
+import { withBusyRetry } from "../db/retry";
 
 /** Article slug -> file text, for every article (or the ones named). */
 export async function exportAnnotations(prisma: PrismaClient, slugs?: readonly string[]): Promise<Map<string, string>> {
@@ -76,7 +77,7 @@ export async function loadAnnotationFiles(prisma: PrismaClient, files: readonly 
   }
   if (errors.length) return { ok: false, errors };
 
-  const results = await prisma.$transaction(
+  const results = await withBusyRetry("loading annotation files", () => prisma.$transaction(
     async (tx) => {
       const out: { file: string; article: string; added: number; removed: number }[] = [];
       for (const p of plans) {
@@ -86,6 +87,6 @@ export async function loadAnnotationFiles(prisma: PrismaClient, files: readonly 
       return out;
     },
     { timeout: 120_000 },
-  );
+  ));
   return { ok: true, files: results };
 }

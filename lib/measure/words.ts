@@ -135,7 +135,7 @@ export function articleThemeStats(
   annotations: readonly (Span & { theme: string })[],
   themeSlugs: readonly string[],
 ): Map<string, ThemeStat> {
-  const words = wordSpans(body);
+  const words = annotations.length ? wordSpans(body) : []; // no passage, no tagged word: skip segmenting
   const out = new Map<string, ThemeStat>();
   for (const slug of themeSlugs) {
     const mine = annotations.filter((a) => a.theme === slug);

@@ -1,10 +1,12 @@
-// Stores imported texts. Each file is written in its own transaction (article, new
-// organizations, zeroed per-theme totals), so a failing file leaves nothing behind and the
-// others still import. Texts whose cleaned body is already stored are reported and skipped,
+// Stores imported texts. Each file is written in its own short transaction (article, new
+// organizations, zeroed per-theme totals), retried while another writer holds the lock, so
+// a failing file leaves nothing behind, the others still import, and readers never wait
+// for more than one file. Texts whose cleaned body is already stored are reported and skipped,
 // which also catches a repost of a stored article under another publisher.
 import type { PrismaClient } from "../../generated/prisma/client";
 import { periodOf } from "../measure/dates";
 import type { KnownOrg } from "../corpus/orgs";
+import { withBusyRetry } from "../db/retry";
 import { refreshArticleStats } from "./article-stats";
 import { describeDetection, detectArticle, type Detected, type ImportOverrides, type OrgChoice } from "../corpus/detect";
 
@@ -58,7 +60,7 @@ export async function importArticles(prisma: PrismaClient, inputs: readonly Impo
       continue;
     }
     try {
-      const { slug, createdOrgs } = await prisma.$transaction(async (tx) => {
+      const { slug, createdOrgs } = await withBusyRetry(`${input.file}: storing the article`, () => prisma.$transaction(async (tx) => {
         const createdOrgs: string[] = [];
         const orgId = async (o: OrgChoice): Promise<number> => {
           const found = await tx.organization.findUnique({ where: { slug: o.slug } });
@@ -88,7 +90,7 @@ export async function importArticles(prisma: PrismaClient, inputs: readonly Impo
         });
         await refreshArticleStats(tx, article.id);
         return { slug, createdOrgs };
-      });
+      }));
       seenHashes.set(d.contentHash, slug);
       if (createdOrgs.length) orgs = await knownOrgs(prisma);
       outcomes.push({ file: input.file, status: "imported", slug, detected: d, createdOrgs });
