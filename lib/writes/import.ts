@@ -66,7 +66,7 @@ export async function importArticles(prisma: PrismaClient, inputs: readonly Impo
       continue;
     }
     try {
-      const { slug, createdOrgs } = await withBusyRetry(`${input.file}: storing the article`, () => prisma.$transaction(async (tx) => {
+      const { slug, createdOrgs } = await withBusyRetry("storing the article", () => prisma.$transaction(async (tx) => {
         const createdOrgs: string[] = [];
         // The slug was chosen free of known organizations; one stored since (by another writer,
         // or earlier in this file) under another name does not take this name's texts.
