@@ -4,7 +4,7 @@
 // flags, long runs without any space).
 import fs from "node:fs";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { countWords, SEGMENT_CHUNK, wordSpans, wordSpansWhole } from "@/lib/measure/words";
 import { parseArticle } from "@/lib/corpus/parse-article";
 
@@ -70,5 +70,22 @@ describe("word counting in bounded pieces", () => {
   it("keeps a combining mark after a space with the space, never cutting between them", () => {
     const text = `${"ab ".repeat(SEGMENT_CHUNK / 3)} \u0301cd ef`;
     same(text);
+  });
+
+  it("never hands the segmenter more than one bounded piece, so the work grows linearly with the text", () => {
+    // Without a timed assertion: what makes Intl.Segmenter quadratic is the length of one
+    // call's string, so check every call's length and that the pieces add up to the text.
+    const text = generated(99, 50 * SEGMENT_CHUNK);
+    const spy = vi.spyOn(Intl.Segmenter.prototype, "segment");
+    try {
+      countWords(text);
+      const lengths = spy.mock.calls.map(([s]) => s.length);
+      expect(Math.max(...lengths)).toBeLessThanOrEqual(SEGMENT_CHUNK);
+      const total = lengths.reduce((a, b) => a + b, 0);
+      expect(total).toBeGreaterThanOrEqual(text.length);
+      expect(total).toBeLessThan(text.length * 1.1); // re-segmented margins of whitespace-free runs only
+    } finally {
+      spy.mockRestore();
+    }
   });
 });
