@@ -74,8 +74,11 @@ export async function importArticles(prisma: PrismaClient, inputs: readonly Impo
           for (let n = 1; ; n++) {
             const slug = n === 1 ? o.slug : `${o.slug}-${n}`;
             const found = await tx.organization.findUnique({ where: { slug } });
-            if (found && (!o.isNew || matchOrganization(o.name, [{ ...found, aliases: JSON.parse(found.aliases) as string[] }]))) return found.id;
-            if (found) continue;
+            if (found) {
+              const same = !o.isNew || matchOrganization(o.name, [{ ...found, aliases: JSON.parse(found.aliases) as string[] }]);
+              if (same) return found.id;
+              continue;
+            }
             createdOrgs.push(`${slug} ("${o.name}", from ${o.from})`);
             return (await tx.organization.create({ data: { slug, name: o.name, kind: "other", aliases: JSON.stringify([o.name]) } })).id;
           }

@@ -42,13 +42,15 @@ function add(to: SeedChanges, more: SeedChanges): void {
 export async function writeSeedPlan(prisma: PrismaClient, plan: SeedPlan): Promise<SeedChanges> {
   const changes = noChanges();
   // Each attempt counts its own changes, so a retried transaction is not counted twice.
-  const { themeIds, orgIds } = await withBusyRetry("seed: codebook and organizations", () =>
+  const head = await withBusyRetry("seed: codebook and organizations", () =>
     prisma.$transaction(async (tx) => {
       const counted = noChanges();
       const ids = await syncCodebookAndOrganizations(tx, plan, counted);
       return { ...ids, counted };
     }, TX),
-  ).then(({ counted, ...ids }) => (add(changes, counted), ids));
+  );
+  add(changes, head.counted);
+  const { themeIds, orgIds } = head;
   for (let i = 0; i < plan.articles.length; i += SEED_ARTICLES_PER_TRANSACTION) {
     const batch = plan.articles.slice(i, i + SEED_ARTICLES_PER_TRANSACTION);
     const counted = await withBusyRetry(`seed: articles ${i + 1} to ${i + batch.length}`, () =>
@@ -69,7 +71,6 @@ async function syncCodebookAndOrganizations(
   plan: SeedPlan,
   changes: SeedChanges,
 ): Promise<{ themeIds: Map<string, number>; orgIds: Map<string, number> }> {
-
   const codebook = await tx.codebook.findUnique({ where: { id: 1 } });
   if (codebook?.version !== plan.codebook.version) {
     await tx.codebook.upsert({ where: { id: 1 }, create: { version: plan.codebook.version }, update: { version: plan.codebook.version } });
