@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import Database from "better-sqlite3";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "../../generated/prisma/client";
@@ -24,12 +25,13 @@ export function databaseFile(url: string): string {
 /**
  * Write-ahead logging: readers go on reading while one writer writes (with the default
  * rollback journal a reader blocks an import and the other way round). The mode is stored
- * in the database file, so this only changes something the first time; an in-memory
- * database keeps its own journal.
+ * in the database file, so this only changes something the first time. A file that does
+ * not exist yet is left to `prisma migrate deploy` to create (npm start runs it first, and
+ * `next build` must not create an empty database); an in-memory one keeps its own journal.
  */
 export function ensureWal(url: string): void {
   const file = databaseFile(url);
-  if (file === ":memory:" || file === "") return;
+  if (file === ":memory:" || file === "" || !fs.existsSync(file)) return;
   const db = new Database(file, { timeout: BUSY_TIMEOUT_MS });
   try {
     if (db.pragma("journal_mode", { simple: true }) !== "wal") db.pragma("journal_mode = WAL");

@@ -56,7 +56,7 @@ describe("word counting in bounded pieces", () => {
   });
 
   it("gives the whole-string segments on generated texts much longer than a piece", () => {
-    for (let seed = 1; seed <= 12; seed++) same(generated(seed, 6 * SEGMENT_CHUNK));
+    for (let seed = 1; seed <= 8; seed++) same(generated(seed, 6 * SEGMENT_CHUNK));
   });
 
   it("counts a text of hand-known words, across a cut inside a long paragraph", () => {
