@@ -4,6 +4,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { importArticles, importSummary, type ImportInput } from "../lib/writes/import";
 import { createPrismaClient, databaseUrl } from "../lib/db/create";
+import { readTextFile } from "../lib/corpus/read-text";
 import { runCli } from "./run-cli";
 
 const USAGE = `Usage: npm run import -- <file.txt or folder>... [options]
@@ -19,18 +20,36 @@ Options:
   --title <title>      the title, for a text without a title line
   -h, --help           this text`;
 
+const read = (file: string): ImportInput => {
+  const r = readTextFile(file);
+  return r.ok ? { file, raw: r.text } : { file, unreadable: r.reason };
+};
+
+/**
+ * The inputs named on the command line. In a folder, every *.txt entry is an input; one that
+ * is not a readable UTF-8 text file (a sub-folder called x.txt, a dangling link, a binary
+ * file) fails alone, with its path and reason, and the others are imported.
+ */
 function collect(paths: string[]): { inputs: ImportInput[]; missing: string[] } {
   const inputs: ImportInput[] = [];
   const missing: string[] = [];
   for (const p of paths) {
-    if (!fs.existsSync(p)) {
+    if (!fs.lstatSync(p, { throwIfNoEntry: false })) {
       missing.push(p);
       continue;
     }
-    const files = fs.statSync(p).isDirectory()
-      ? fs.readdirSync(p).filter((f) => f.endsWith(".txt")).sort().map((f) => path.join(p, f))
-      : [p];
-    for (const f of files) inputs.push({ file: f, raw: fs.readFileSync(f, "utf8") });
+    if (!fs.statSync(p, { throwIfNoEntry: false })?.isDirectory()) {
+      inputs.push(read(p));
+      continue;
+    }
+    let entries: string[];
+    try {
+      entries = fs.readdirSync(p).filter((f) => f.endsWith(".txt")).sort();
+    } catch (e) {
+      inputs.push({ file: p, unreadable: `the folder cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` });
+      continue;
+    }
+    for (const f of entries) inputs.push(read(path.join(p, f)));
   }
   return { inputs, missing };
 }

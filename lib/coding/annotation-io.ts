@@ -1,12 +1,13 @@
 // Annotation files in and out of the database, for review in version control and for
 // sharing tags between analysts. Loading validates every file first and writes all of them
 // in one transaction, or nothing.
-import fs from "node:fs";
 import path from "node:path";
 import type { PrismaClient } from "../../generated/prisma/client";
 import { annotationsFile, resolveEntries, serializeAnnotations, type ResolvedAnnotation } from "./annotation-file";
 import { syncArticleAnnotations } from "../writes/annotations";
 import type { CodingStatus } from "./status";
+import { withBusyRetry } from "../db/retry";
+import { readTextFile } from "../corpus/read-text";
 
 /** Article slug -> file text, for every article (or the ones named). */
 export async function exportAnnotations(prisma: PrismaClient, slugs?: readonly string[]): Promise<Map<string, string>> {
@@ -49,11 +50,16 @@ export async function loadAnnotationFiles(prisma: PrismaClient, files: readonly 
 
   for (const file of files) {
     const label = path.relative(process.cwd(), file) || file;
+    const read = readTextFile(file);
+    if (!read.ok) {
+      errors.push(`${label}: (file): ${read.reason === "no such file" ? "file is missing" : read.reason}`);
+      continue;
+    }
     let raw: unknown;
     try {
-      raw = JSON.parse(fs.readFileSync(file, "utf8"));
+      raw = JSON.parse(read.text);
     } catch (e) {
-      errors.push(`${label}: (file): ${(e as NodeJS.ErrnoException).code === "ENOENT" ? "file is missing" : `not valid JSON: ${(e as Error).message}`}`);
+      errors.push(`${label}: (file): not valid JSON: ${(e as Error).message}`);
       continue;
     }
     const parsed = annotationsFile.safeParse(raw);
@@ -78,7 +84,7 @@ export async function loadAnnotationFiles(prisma: PrismaClient, files: readonly 
   }
   if (errors.length) return { ok: false, errors };
 
-  const results = await prisma.$transaction(
+  const results = await withBusyRetry("loading annotation files", () => prisma.$transaction(
     async (tx) => {
       const out: { file: string; article: string; added: number; removed: number }[] = [];
       for (const p of plans) {
@@ -90,6 +96,6 @@ export async function loadAnnotationFiles(prisma: PrismaClient, files: readonly 
       return out;
     },
     { timeout: 120_000 },
-  );
+  ));
   return { ok: true, files: results };
 }

@@ -4,9 +4,10 @@
 import path from "node:path";
 import { periodOf, type DateBasis, type DatePrecision } from "../measure/dates";
 import { countWords } from "../measure/words";
-import { matchOrganization, slugify, type KnownOrg } from "./orgs";
+import { freeSlug, matchOrganization, slugify, type KnownOrg } from "./orgs";
 import { sha256, slugForFile } from "./identity";
 import { parseArticle } from "./parse-article";
+import { MAX_BODY_CHARS, MAX_BODY_WORDS, MAX_FILE_BYTES } from "./limits";
 
 export type ImportOverrides = { source?: string; publisher?: string; date?: string; title?: string };
 
@@ -39,7 +40,8 @@ export type Detected = {
 function chooseOrg(name: string, orgs: readonly KnownOrg[], from: string): OrgChoice {
   const known = matchOrganization(name, orgs);
   if (known) return { slug: known.slug, name: known.name, isNew: false, from };
-  return { slug: slugify(name), name: name.trim(), isNew: true, from };
+  // A new name whose slug an organization with another name already has gets the next free one.
+  return { slug: freeSlug(slugify(name), (s) => orgs.some((x) => x.slug === s)), name: name.trim(), isNew: true, from };
 }
 
 /** The precision a --date override implies by its shape. */
@@ -54,10 +56,19 @@ export function overrideDate(value: string): { date: string | null; precision: D
 }
 
 export function detectArticle(file: string, raw: string, orgs: readonly KnownOrg[], o: ImportOverrides = {}): Detected {
-  const p = parseArticle(raw);
+  // Over the file limit, not even the cleaning rules run: a 20 MB paste is refused at once.
+  const p = parseArticle(raw.length > MAX_FILE_BYTES ? "" : raw);
   const undetermined: string[] = [];
   const errors: string[] = [];
-  if (!p.body) errors.push("no body text is left once boilerplate is removed");
+  if (raw.length > MAX_FILE_BYTES) errors.push(`the text is ${raw.length.toLocaleString("en")} characters long, over the file limit of ${MAX_FILE_BYTES.toLocaleString("en")} bytes`);
+  else if (!p.body) errors.push("no body text is left once boilerplate is removed");
+  let wordCount = 0;
+  if (p.body.length > MAX_BODY_CHARS) {
+    errors.push(`the cleaned text is ${p.body.length.toLocaleString("en")} characters long, over the limit of ${MAX_BODY_CHARS.toLocaleString("en")}`);
+  } else {
+    wordCount = countWords(p.body);
+    if (wordCount > MAX_BODY_WORDS) errors.push(`the cleaned text has ${wordCount.toLocaleString("en")} words, over the limit of ${MAX_BODY_WORDS.toLocaleString("en")}`);
+  }
 
   let title = o.title?.trim() || p.title;
   let titleFrom = o.title ? "--title" : p.removed.some((r) => r.startsWith("breadcrumb") || r.startsWith("section header") || r.startsWith("repost"))
@@ -123,7 +134,7 @@ export function detectArticle(file: string, raw: string, orgs: readonly KnownOrg
     attribution: p.attribution,
     removed: p.removed,
     body: p.body,
-    wordCount: countWords(p.body),
+    wordCount,
     contentHash: sha256(p.body),
     undetermined,
     errors,

@@ -43,6 +43,8 @@ const REPOST_DISCLAIMER = /no other individual or institution has the right to s
 const PUBLICATION_LINE = /^(.{2,80}?)\s+(\d{4})-(\d{2})-(\d{2})$/;
 const LEADING_DATE_MARKER = /^date\s+(\d{4})-(\d{2})-(\d{2})\s+/i;
 const DATE_LINE = /^Date:\s*(.+)$/i;
+/** What stands before a date on a line that only dates the text. */
+const DATE_LABEL = /^(date|dated|published|posted|released|updated|issued|time)(\s+(on|at))?\s*[:：]?$/i;
 const SOURCE_TRAILER = /^Source:\s*(.+)$/i;
 const MONTHS = [
   "january", "february", "march", "april", "may", "june",
@@ -171,6 +173,12 @@ export const LINE_RULES: readonly LineRule[] = [
       const m = !s.seenContent && !s.date ? PUBLICATION_LINE.exec(line) : null;
       const d = m && iso(Number(m[2]), Number(m[3]), Number(m[4]));
       if (!m || !d) return undefined;
+      if (DATE_LABEL.test(m[1])) {
+        // "Date: 2019-03-03", "Published on 2019-03-03": a date with its label, not a publisher called "Date:"
+        s.date = { date: d, precision: "day", from: `date line "${line}"` };
+        s.removed.push(`date line "${line}"`);
+        return null;
+      }
       s.publisherLine = m[1];
       s.date = { date: d, precision: "day", from: `publication line "${line}"` };
       s.removed.push(`publication line "${line}"`);

@@ -19,6 +19,8 @@ import { annotationsFile } from "../coding/annotation-file";
 import { CODING_STATUSES, type CodingStatus } from "../coding/status";
 import type { DateBasis } from "../measure/dates";
 import { sha256, slugForFile } from "./identity";
+import { MAX_BODY_CHARS, MAX_BODY_WORDS } from "./limits";
+import { readTextFile } from "./read-text";
 
 export type PlannedAnnotation = ResolvedAnnotation;
 
@@ -61,12 +63,16 @@ export function loadSeed(dir: string): SeedResult {
   const rel = (p: string) => path.relative(process.cwd(), p) || p;
 
   function readJson<S extends z.ZodType>(file: string, schema: S): z.infer<S> | null {
+    const read = readTextFile(file);
+    if (!read.ok) {
+      errors.push(`${rel(file)}: (file): ${read.reason === "no such file" ? "file is missing" : read.reason}`);
+      return null;
+    }
     let raw: unknown;
     try {
-      raw = JSON.parse(fs.readFileSync(file, "utf8"));
+      raw = JSON.parse(read.text);
     } catch (e) {
-      const reason = (e as NodeJS.ErrnoException).code === "ENOENT" ? "file is missing" : `not valid JSON: ${(e as Error).message}`;
-      errors.push(`${rel(file)}: (file): ${reason}`);
+      errors.push(`${rel(file)}: (file): not valid JSON: ${(e as Error).message}`);
       return null;
     }
     const parsed = schema.safeParse(raw);
@@ -115,8 +121,17 @@ export function loadSeed(dir: string): SeedResult {
       errors.push(`${at}: text file ${rel(textPath)} does not exist`);
       return;
     }
-    const parsed = parseArticle(fs.readFileSync(textPath, "utf8"));
+    const text = readTextFile(textPath);
+    if (!text.ok) {
+      errors.push(`${at}: text file ${rel(textPath)}: ${text.reason}`);
+      return;
+    }
+    const parsed = parseArticle(text.text);
     if (!parsed.body) errors.push(`${at}: the text has no body after boilerplate is removed`);
+    if (parsed.body.length > MAX_BODY_CHARS) {
+      errors.push(`${at}: the cleaned text is ${parsed.body.length.toLocaleString("en")} characters long, over the limit of ${MAX_BODY_CHARS.toLocaleString("en")}`);
+      return;
+    }
     const title = a.title ?? parsed.title;
     if (!title) errors.push(`${at}: the text has no title line, so "title" is required`);
     const period = periodOf(a.date, a.datePrecision);
@@ -129,6 +144,8 @@ export function loadSeed(dir: string): SeedResult {
     a.mentions.forEach((m, j) => {
       if (orgs && !orgSlugs.has(m)) errors.push(`${at}: mentions[${j}]: unknown organization "${m}"`);
     });
+    const wordCount = countWords(parsed.body);
+    if (wordCount > MAX_BODY_WORDS) errors.push(`${at}: the cleaned text has ${wordCount.toLocaleString("en")} words, over the limit of ${MAX_BODY_WORDS.toLocaleString("en")}`);
     const contentHash = sha256(parsed.body);
     const twin = byHash.get(contentHash);
     if (twin) errors.push(`${at}: same cleaned text as article "${twin}" (a duplicate or a repost)`);
@@ -139,7 +156,7 @@ export function loadSeed(dir: string): SeedResult {
       title: title ?? "",
       titleNote: a.titleNote ?? null,
       body: parsed.body,
-      wordCount: countWords(parsed.body),
+      wordCount,
       contentHash,
       dateStart: period && typeof period !== "string" ? period.start : null,
       dateEnd: period && typeof period !== "string" ? period.end : null,

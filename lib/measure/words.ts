@@ -8,10 +8,74 @@ export type Span = { start: number; end: number };
 
 const segmenter = new Intl.Segmenter("en", { granularity: "word" });
 
+/**
+ * Intl.Segmenter on Node 20 takes time quadratic in the length of the string it is given
+ * (an 87k-word body took 111 s), so text is handed to it in pieces of at most this many
+ * UTF-16 units, cut where a word boundary cannot depend on what lies across the cut. The
+ * pieces' segments are the whole string's segments, offsets included (tests/unit/words.test.ts
+ * compares the two on the seed corpus and on generated texts).
+ */
+export const SEGMENT_CHUNK = 4096;
+/** In the rare run of SEGMENT_CHUNK units with no whitespace, segments this close to the piece's end are redone in the next piece. */
+const FALLBACK_MARGIN = 256;
+
+// A cut after whitespace is safe unless the next character attaches to what precedes it
+// (combining marks, format characters such as ZWJ, emoji modifiers: UAX #29 rule WB4).
+const WHITESPACE = /\p{White_Space}/u;
+const ATTACHES = /[\p{M}\p{Cf}\p{Emoji_Modifier}\p{Grapheme_Extend}]/u;
+
+function safeCut(text: string, at: number): boolean {
+  const before = text[at - 1];
+  if (before === "\n") return true; // WB3a: always a break after a line feed
+  if (before === "\r") return text[at] !== "\n";
+  return WHITESPACE.test(before) && !WHITESPACE.test(text[at]) && !ATTACHES.test(text[at]);
+}
+
+/** Where the piece starting at `from` ends: the last line break, else the last safe whitespace, within SEGMENT_CHUNK. */
+function pieceEnd(text: string, from: number): number | null {
+  const limit = from + SEGMENT_CHUNK;
+  if (limit >= text.length) return text.length;
+  const nl = text.lastIndexOf("\n", limit - 1);
+  if (nl >= from) return nl + 1;
+  for (let at = limit; at > from + 1; at--) if (safeCut(text, at)) return at;
+  return null;
+}
+
+type Segment = { index: number; segment: string; isWordLike?: boolean };
+
+/** The word segments of `text` with absolute offsets, segmenting bounded pieces in turn. */
+function* segments(text: string): Generator<Segment> {
+  let from = 0;
+  while (from < text.length) {
+    const end = pieceEnd(text, from);
+    if (end !== null) {
+      for (const s of segmenter.segment(text.slice(from, end))) yield { index: from + s.index, segment: s.segment, isWordLike: s.isWordLike };
+      from = end;
+      continue;
+    }
+    // No whitespace in a whole piece (a long run of Chinese, say): keep the segments that end
+    // well before the piece's end, where the segmenter has seen enough of what follows.
+    const piece = text.slice(from, from + SEGMENT_CHUNK);
+    let next = from;
+    for (const s of segmenter.segment(piece)) {
+      if (s.index + s.segment.length > SEGMENT_CHUNK - FALLBACK_MARGIN) break;
+      yield { index: from + s.index, segment: s.segment, isWordLike: s.isWordLike };
+      next = from + s.index + s.segment.length;
+    }
+    if (next === from) {
+      // One segment longer than the margin allows: take it whole rather than loop.
+      const first = segmenter.segment(piece)[Symbol.iterator]().next().value!;
+      yield { index: from, segment: first.segment, isWordLike: first.isWordLike };
+      next = from + first.segment.length;
+    }
+    from = next;
+  }
+}
+
 /** Character ranges of the word-like segments of `text`, in order. */
 export function wordSpans(text: string): Span[] {
   const spans: Span[] = [];
-  for (const s of segmenter.segment(text)) {
+  for (const s of segments(text)) {
     if (s.isWordLike) spans.push({ start: s.index, end: s.index + s.segment.length });
   }
   return spans;
@@ -19,8 +83,15 @@ export function wordSpans(text: string): Span[] {
 
 export function countWords(text: string): number {
   let n = 0;
-  for (const s of segmenter.segment(text)) if (s.isWordLike) n++;
+  for (const s of segments(text)) if (s.isWordLike) n++;
   return n;
+}
+
+/** The whole string in one call: the reference the pieces are tested against (quadratic; tests only). */
+export function wordSpansWhole(text: string): Span[] {
+  const spans: Span[] = [];
+  for (const s of segmenter.segment(text)) if (s.isWordLike) spans.push({ start: s.index, end: s.index + s.segment.length });
+  return spans;
 }
 
 /** Sorted, non-overlapping, non-touching union of half-open spans; empty spans dropped. */
@@ -64,7 +135,7 @@ export function articleThemeStats(
   annotations: readonly (Span & { theme: string })[],
   themeSlugs: readonly string[],
 ): Map<string, ThemeStat> {
-  const words = wordSpans(body);
+  const words = annotations.length ? wordSpans(body) : []; // no passage, no tagged word: skip segmenting
   const out = new Map<string, ThemeStat>();
   for (const slug of themeSlugs) {
     const mine = annotations.filter((a) => a.theme === slug);

@@ -1,14 +1,17 @@
-// Stores imported texts. Each file is written in its own transaction (article, new
-// organizations, zeroed per-theme totals), so a failing file leaves nothing behind and the
-// others still import. Texts whose cleaned body is already stored are reported and skipped,
+// Stores imported texts. Each file is written in its own short transaction (article, new
+// organizations, zeroed per-theme totals), retried while another writer holds the lock, so
+// a failing file leaves nothing behind, the others still import, and readers never wait
+// for more than one file. Texts whose cleaned body is already stored are reported and skipped,
 // which also catches a repost of a stored article under another publisher.
 import type { PrismaClient } from "../../generated/prisma/client";
 import { periodOf } from "../measure/dates";
-import type { KnownOrg } from "../corpus/orgs";
+import { matchOrganization, type KnownOrg } from "../corpus/orgs";
+import { withBusyRetry } from "../db/retry";
 import { refreshArticleStats } from "./article-stats";
 import { describeDetection, detectArticle, type Detected, type ImportOverrides, type OrgChoice } from "../corpus/detect";
 
-export type ImportInput = { file: string; raw: string };
+/** A file's text, or why it could not be read as text (lib/corpus/read-text.ts): that file alone fails. */
+export type ImportInput = { file: string; raw: string } | { file: string; unreadable: string };
 
 export type FileOutcome =
   | { file: string; status: "imported"; slug: string; detected: Detected; createdOrgs: string[] }
@@ -31,6 +34,11 @@ export async function importArticles(prisma: PrismaClient, inputs: readonly Impo
 
   for (const [i, input] of inputs.entries()) {
     const prefix = `[${i + 1}/${inputs.length}] ${input.file}`;
+    if ("unreadable" in input) {
+      outcomes.push({ file: input.file, status: "failed", reason: input.unreadable });
+      log(`${prefix}: failed, nothing written: ${input.unreadable}`);
+      continue;
+    }
     let d: Detected;
     try {
       d = detectArticle(input.file, input.raw, orgs, opts.overrides);
@@ -58,13 +66,22 @@ export async function importArticles(prisma: PrismaClient, inputs: readonly Impo
       continue;
     }
     try {
-      const { slug, createdOrgs } = await prisma.$transaction(async (tx) => {
+      const { slug, createdOrgs } = await withBusyRetry("storing the article", () => prisma.$transaction(async (tx) => {
         const createdOrgs: string[] = [];
+        // The slug was chosen free of known organizations; one stored since (by another writer,
+        // or earlier in this file) under another name does not take this name's texts.
         const orgId = async (o: OrgChoice): Promise<number> => {
-          const found = await tx.organization.findUnique({ where: { slug: o.slug } });
-          if (found) return found.id;
-          createdOrgs.push(`${o.slug} ("${o.name}", from ${o.from})`);
-          return (await tx.organization.create({ data: { slug: o.slug, name: o.name, kind: "other", aliases: JSON.stringify([o.name]) } })).id;
+          for (let n = 1; ; n++) {
+            const slug = n === 1 ? o.slug : `${o.slug}-${n}`;
+            const found = await tx.organization.findUnique({ where: { slug } });
+            if (found) {
+              const same = !o.isNew || matchOrganization(o.name, [{ ...found, aliases: JSON.parse(found.aliases) as string[] }]);
+              if (same) return found.id;
+              continue;
+            }
+            createdOrgs.push(`${slug} ("${o.name}", from ${o.from})`);
+            return (await tx.organization.create({ data: { slug, name: o.name, kind: "other", aliases: JSON.stringify([o.name]) } })).id;
+          }
         };
         let slug = d.slug;
         for (let n = 2; await tx.article.findUnique({ where: { slug } }); n++) slug = `${d.slug}-${n}`;
@@ -90,7 +107,7 @@ export async function importArticles(prisma: PrismaClient, inputs: readonly Impo
         });
         await refreshArticleStats(tx, article.id);
         return { slug, createdOrgs };
-      });
+      }));
       seenHashes.set(d.contentHash, slug);
       if (createdOrgs.length) orgs = await knownOrgs(prisma);
       outcomes.push({ file: input.file, status: "imported", slug, detected: d, createdOrgs });

@@ -1,10 +1,18 @@
-// Brings the database in line with a validated seed plan, in one transaction, touching only
-// rows that differ: a second run changes nothing, and editing one annotation file changes
-// exactly that article's passages and totals. Articles that are not in the seeds (imported
-// later) are left alone.
+// Brings the database in line with a validated seed plan, touching only rows that differ: a
+// second run changes nothing, and editing one annotation file changes exactly that article's
+// passages and totals. Articles that are not in the seeds (imported later) keep their text
+// and passages, and get a per-theme row for every theme of the codebook.
+//
+// The writes go in bounded transactions (the codebook and organizations, then articles a
+// batch at a time, then missing per-theme rows), so a reader or a tagging write waits for
+// one small batch, never for the whole seed. Each transaction is retried while another writer
+// holds the lock. A run cut short leaves whole batches behind; running the seed again
+// finishes the job, since it only writes what differs.
 import type { Prisma, PrismaClient } from "../../generated/prisma/client";
+import { withBusyRetry } from "../db/retry";
 import { syncArticleAnnotations } from "./annotations";
-import type { SeedPlan } from "../corpus/seed";
+import { fillMissingThemeRows } from "./article-stats";
+import type { PlannedArticle, SeedPlan } from "../corpus/seed";
 
 export type SeedChanges = {
   themes: number;
@@ -21,20 +29,48 @@ function differs<T extends object>(row: T, want: Partial<T>): boolean {
   return Object.entries(want).some(([k, v]) => row[k as keyof T] !== v);
 }
 
-export async function writeSeedPlan(prisma: PrismaClient, plan: SeedPlan): Promise<SeedChanges> {
-  return prisma.$transaction((tx) => syncPlan(tx, plan), { timeout: 120_000, maxWait: 10_000 });
+/** Seed articles written per transaction: small enough that no reader waits long for one. */
+export const SEED_ARTICLES_PER_TRANSACTION = 25;
+const TX = { timeout: 60_000, maxWait: 10_000 };
+
+const noChanges = (): SeedChanges => ({ themes: 0, organizations: 0, articles: 0, annotationsAdded: 0, annotationsRemoved: 0, statsChanged: 0 });
+
+function add(to: SeedChanges, more: SeedChanges): void {
+  for (const k of Object.keys(to) as (keyof SeedChanges)[]) to[k] += more[k];
 }
 
-async function syncPlan(tx: Tx, plan: SeedPlan): Promise<SeedChanges> {
-  const changes: SeedChanges = {
-    themes: 0,
-    organizations: 0,
-    articles: 0,
-    annotationsAdded: 0,
-    annotationsRemoved: 0,
-    statsChanged: 0,
-  };
+export async function writeSeedPlan(prisma: PrismaClient, plan: SeedPlan): Promise<SeedChanges> {
+  const changes = noChanges();
+  // Each attempt counts its own changes, so a retried transaction is not counted twice.
+  const head = await withBusyRetry("seed: codebook and organizations", () =>
+    prisma.$transaction(async (tx) => {
+      const counted = noChanges();
+      const ids = await syncCodebookAndOrganizations(tx, plan, counted);
+      return { ...ids, counted };
+    }, TX),
+  );
+  add(changes, head.counted);
+  const { themeIds, orgIds } = head;
+  for (let i = 0; i < plan.articles.length; i += SEED_ARTICLES_PER_TRANSACTION) {
+    const batch = plan.articles.slice(i, i + SEED_ARTICLES_PER_TRANSACTION);
+    const counted = await withBusyRetry(`seed: articles ${i + 1} to ${i + batch.length}`, () =>
+      prisma.$transaction(async (tx) => {
+        const c = noChanges();
+        await syncArticles(tx, batch, themeIds, orgIds, c);
+        return c;
+      }, TX),
+    );
+    add(changes, counted);
+  }
+  changes.statsChanged += await fillMissingThemeRows(prisma);
+  return changes;
+}
 
+async function syncCodebookAndOrganizations(
+  tx: Tx,
+  plan: SeedPlan,
+  changes: SeedChanges,
+): Promise<{ themeIds: Map<string, number>; orgIds: Map<string, number> }> {
   const codebook = await tx.codebook.findUnique({ where: { id: 1 } });
   if (codebook?.version !== plan.codebook.version) {
     await tx.codebook.upsert({ where: { id: 1 }, create: { version: plan.codebook.version }, update: { version: plan.codebook.version } });
@@ -91,11 +127,20 @@ async function syncPlan(tx: Tx, plan: SeedPlan): Promise<SeedChanges> {
     }
   }
   for (const [slug, row] of existingOrgs) if (!orgIds.has(slug)) orgIds.set(slug, row.id);
+  return { themeIds, orgIds };
+}
 
+async function syncArticles(
+  tx: Tx,
+  articles: readonly PlannedArticle[],
+  themeIds: ReadonlyMap<string, number>,
+  orgIds: ReadonlyMap<string, number>,
+  changes: SeedChanges,
+): Promise<void> {
   const existingArticles = new Map(
-    (await tx.article.findMany({ where: { slug: { in: plan.articles.map((a) => a.slug) } } })).map((a) => [a.slug, a]),
+    (await tx.article.findMany({ where: { slug: { in: articles.map((a) => a.slug) } } })).map((a) => [a.slug, a]),
   );
-  for (const a of plan.articles) {
+  for (const a of articles) {
     const want = {
       title: a.title,
       titleNote: a.titleNote,
@@ -135,5 +180,4 @@ async function syncPlan(tx: Tx, plan: SeedPlan): Promise<SeedChanges> {
     changes.annotationsRemoved += synced.removed;
     changes.statsChanged += synced.statsChanged;
   }
-  return changes;
 }

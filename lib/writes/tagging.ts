@@ -6,13 +6,29 @@ import { prisma } from "../db/client";
 import { periodOf } from "../measure/dates";
 import { snapToWords } from "../coding/snap";
 import type { CodingStatusEdit, MetadataEdit, NewPassage, PassageEdit } from "../coding/schemas";
+import { DatabaseBusyError, withBusyRetry } from "../db/retry";
 import { refreshArticleStats } from "./article-stats";
 
-export type WriteResult<T> = { ok: true; value: T } | { ok: false; status: 400 | 404; issues: { field: string; message: string }[] };
+/** 503: another writer (an import, a seed) kept the database locked through every retry. */
+export type WriteResult<T> = { ok: true; value: T } | { ok: false; status: 400 | 404 | 503; issues: { field: string; message: string }[] };
 
-const fail = (status: 400 | 404, field: string, message: string): WriteResult<never> => ({ ok: false, status, issues: [{ field, message }] });
+const fail = (status: 400 | 404 | 503, field: string, message: string): WriteResult<never> => ({ ok: false, status, issues: [{ field, message }] });
+
+/** The write, retried while the database is busy; still busy after that is a 503 with the reason, never a 500. */
+async function retried<T>(what: string, write: () => Promise<WriteResult<T>>): Promise<WriteResult<T>> {
+  try {
+    return await withBusyRetry(what, write);
+  } catch (e) {
+    if (e instanceof DatabaseBusyError) return fail(503, "database", e.message);
+    throw e;
+  }
+}
 
 export async function addPassage(slug: string, p: NewPassage): Promise<WriteResult<{ ids: number[]; start: number; end: number; quote: string }>> {
+  return retried("tagging a passage", () => addPassageOnce(slug, p));
+}
+
+async function addPassageOnce(slug: string, p: NewPassage): Promise<WriteResult<{ ids: number[]; start: number; end: number; quote: string }>> {
   const article = await prisma.article.findUnique({ where: { slug }, select: { id: true, body: true } });
   if (!article) return fail(404, "article", `no article "${slug}"`);
   const span = snapToWords(article.body, p.start, Math.min(p.end, article.body.length));
@@ -38,6 +54,10 @@ export async function addPassage(slug: string, p: NewPassage): Promise<WriteResu
 }
 
 export async function editPassage(id: number, e: PassageEdit): Promise<WriteResult<{ id: number }>> {
+  return retried("editing a passage", () => editPassageOnce(id, e));
+}
+
+async function editPassageOnce(id: number, e: PassageEdit): Promise<WriteResult<{ id: number }>> {
   const row = await prisma.annotation.findUnique({ where: { id } });
   if (!row) return fail(404, "id", `no passage ${id}`);
   let themeId = row.themeId;
@@ -59,6 +79,10 @@ export async function editPassage(id: number, e: PassageEdit): Promise<WriteResu
 }
 
 export async function deletePassage(id: number): Promise<WriteResult<{ id: number }>> {
+  return retried("deleting a passage", () => deletePassageOnce(id));
+}
+
+async function deletePassageOnce(id: number): Promise<WriteResult<{ id: number }>> {
   const row = await prisma.annotation.findUnique({ where: { id } });
   if (!row) return fail(404, "id", `no passage ${id}`);
   await prisma.$transaction(async (tx) => {
@@ -69,6 +93,10 @@ export async function deletePassage(id: number): Promise<WriteResult<{ id: numbe
 }
 
 export async function editMetadata(slug: string, m: MetadataEdit): Promise<WriteResult<{ slug: string }>> {
+  return retried("editing an article's details", () => editMetadataOnce(slug, m));
+}
+
+async function editMetadataOnce(slug: string, m: MetadataEdit): Promise<WriteResult<{ slug: string }>> {
   const article = await prisma.article.findUnique({ where: { slug }, select: { id: true } });
   if (!article) return fail(404, "article", `no article "${slug}"`);
   const period = periodOf(m.date || null, m.datePrecision);
@@ -98,6 +126,10 @@ export async function editMetadata(slug: string, m: MetadataEdit): Promise<Write
 
 /** Where the coding of an article stands; "coded" and "reviewed" bring it into every theme metric. */
 export async function setCodingStatus(slug: string, e: CodingStatusEdit): Promise<WriteResult<{ slug: string; status: string }>> {
+  return retried("setting the coding status", () => setCodingStatusOnce(slug, e));
+}
+
+async function setCodingStatusOnce(slug: string, e: CodingStatusEdit): Promise<WriteResult<{ slug: string; status: string }>> {
   const article = await prisma.article.findUnique({ where: { slug }, select: { id: true } });
   if (!article) return fail(404, "article", `no article "${slug}"`);
   await prisma.article.update({ where: { id: article.id }, data: { codingStatus: e.status } });

@@ -5,7 +5,7 @@ set -euo pipefail
 PORT=${E2E_PORT:-3100}
 TAGGING_PORT=${E2E_TAGGING_PORT:-3101}
 mkdir -p tests/.tmp
-rm -f tests/.tmp/e2e.db tests/.tmp/e2e-tagging.db
+rm -f tests/.tmp/e2e.db tests/.tmp/e2e.db-wal tests/.tmp/e2e.db-shm tests/.tmp/e2e-tagging.db tests/.tmp/e2e-tagging.db-wal tests/.tmp/e2e-tagging.db-shm
 DATABASE_URL=file:./tests/.tmp/e2e.db npm run -s db:setup
 DATABASE_URL=file:./tests/.tmp/e2e-tagging.db npm run -s db:setup
 npx next build
