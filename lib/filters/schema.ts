@@ -3,6 +3,7 @@
 // so a view is exactly its URL. Types come from the schema.
 import { z } from "zod";
 import { isIsoDay } from "../measure/dates";
+import { MAX_PERIODS, periodCount, periodKey, tooManyPeriodsMessage } from "../measure/periods";
 
 export const ORG_ROLES = ["source", "publisher", "mentioned"] as const;
 export const GRANULARITIES = ["month", "quarter", "year"] as const;
@@ -11,7 +12,12 @@ export const METRICS = ["share", "passages", "articles"] as const;
 export const DEFAULTS = { orgRole: "source", granularity: "quarter", metric: "share" } as const;
 
 const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be a slug (lower-case words joined by hyphens)");
-const isoDay = z.string().refine(isIsoDay, "must be a real date written YYYY-MM-DD");
+/** Keys and stored dates are four-digit ISO years, so a filter date must be in years 1000-9999. */
+export const MIN_YEAR = 1000;
+const isoDay = z.string().superRefine((d, ctx) => {
+  if (!isIsoDay(d)) ctx.addIssue({ code: "custom", message: "must be a real date written YYYY-MM-DD" });
+  else if (Number(d.slice(0, 4)) < MIN_YEAR) ctx.addIssue({ code: "custom", message: `must be a date from ${MIN_YEAR}-01-01 to 9999-12-31` });
+});
 const one = <T extends z.ZodType<unknown, string | undefined>>(schema: T) =>
   z
     .array(z.string())
@@ -31,6 +37,11 @@ export const filtersSchema = z
     metric: one(z.enum(METRICS).default(DEFAULTS.metric)),
   })
   .refine((f) => !f.from || !f.to || f.from <= f.to, { path: ["to"], message: "must not be before from" })
+  .superRefine((f, ctx) => {
+    if (!f.from || !f.to || f.from > f.to) return;
+    const n = periodCount(periodKey(f.from, f.granularity), periodKey(f.to, f.granularity), f.granularity);
+    if (n > MAX_PERIODS) ctx.addIssue({ code: "custom", path: ["to"], message: tooManyPeriodsMessage(n, f.granularity) });
+  })
   .transform(({ theme, org, ...rest }) => ({
     themes: [...new Set(theme)],
     orgs: [...new Set(org)],
@@ -47,9 +58,13 @@ export type ParseResult<T> = { ok: true; value: T } | { ok: false; issues: Param
 
 type RawParams = URLSearchParams | Record<string, string | string[] | undefined>;
 
-/** Every parameter as a list of its values, blanks dropped (an empty form field means "not set"). */
+/**
+ * Every parameter as a list of its values, blanks dropped (an empty form field means "not set").
+ * The map has no prototype, so a parameter named `constructor`, `toString` or `__proto__` is
+ * just an unknown key for the schema to report, not an inherited member.
+ */
 export function toMultiMap(params: RawParams, ignore: readonly string[] = []): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
+  const out = Object.create(null) as Record<string, string[]>;
   const add = (k: string, v: string) => {
     if (ignore.includes(k) || v.trim() === "") return;
     (out[k] ??= []).push(v.trim());
