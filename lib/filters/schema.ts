@@ -56,7 +56,7 @@ export type Metric = Filters["metric"];
 export type ParamIssue = { parameter: string; message: string };
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; issues: ParamIssue[] };
 
-type RawParams = URLSearchParams | Record<string, string | string[] | undefined>;
+type RawParams = URLSearchParams | Record<string, unknown>;
 
 /**
  * Every parameter as a list of its values, blanks dropped (an empty form field means "not set").
@@ -65,12 +65,14 @@ type RawParams = URLSearchParams | Record<string, string | string[] | undefined>
  */
 export function toMultiMap(params: RawParams, ignore: readonly string[] = []): Record<string, string[]> {
   const out = Object.create(null) as Record<string, string[]>;
-  const add = (k: string, v: string) => {
-    if (ignore.includes(k) || v.trim() === "") return;
+  // Next.js builds a page's searchParams on a plain object, so `?constructor=1` arrives as
+  // [Object, "1"]: values that are not strings are dropped, the name stays and is reported.
+  const add = (k: string, v: unknown) => {
+    if (typeof v !== "string" || ignore.includes(k) || v.trim() === "") return;
     (out[k] ??= []).push(v.trim());
   };
   if (params instanceof URLSearchParams) params.forEach((v, k) => add(k, v));
-  else for (const [k, v] of Object.entries(params)) for (const x of Array.isArray(v) ? v : v === undefined ? [] : [v]) add(k, x);
+  else for (const [k, v] of Object.entries(params)) for (const x of Array.isArray(v) ? v : [v]) add(k, x);
   return out;
 }
 

@@ -83,6 +83,13 @@ describe("cross-site writes", () => {
     await expectRefused((m) => write(m, { origin: "http://localhost:3001" }), 403, /not this site/);
   });
 
+  it("refuse look-alike origins with 403", async () => {
+    loopbackMode();
+    await expectRefused((m) => write(m, { origin: "http://localhost:3000.evil.example" }), 403, /not this site/);
+    await expectRefused((m) => write(m, { origin: "http://evil.example/localhost:3000" }), 403, /not this site/);
+    await expectRefused((m) => write(m, { origin: "chrome-extension://localhost:3000" }), 403, /not this site/);
+  });
+
   it("refuse Sec-Fetch-Site cross-site or same-site with 403, even without Origin", async () => {
     loopbackMode();
     await expectRefused((m) => write(m, { origin: undefined, "sec-fetch-site": "cross-site" }), 403, /Sec-Fetch-Site is "cross-site"/);
@@ -164,6 +171,15 @@ describe("with TAGGING_SECRET", () => {
     await expectRefused((m) => write(m, { "x-tagging-secret": "wrong!" }), 403, /Wrong or missing tagging secret/);
     await expectRefused((m) => write(m, {}), 403, /Wrong or missing tagging secret/);
     await expectRefused((m) => write(m, { "x-tagging-secret": "s3cret2" }), 403, /Wrong or missing tagging secret/);
+  });
+
+  it("accept this site's page behind a reverse proxy that sets X-Forwarded-Host", async () => {
+    secretMode();
+    const site = "https://tracker.example.org";
+    const proxied = (m: string) => write(m, { host: "127.0.0.1:3000", "x-forwarded-host": "tracker.example.org", origin: site, "x-tagging-secret": "s3cret" });
+    const res = await annotations.POST(proxied("POST"), params({ slug: "alpha-001" }));
+    expect(res.status).toBe(200);
+    for (const id of (await res.json()).ids as number[]) expect((await annotation.DELETE(proxied("DELETE"), params({ id: String(id) }))).status).toBe(200);
   });
 
   it("refuse a script with a wrong secret, and accept one with the right secret from any host", async () => {

@@ -52,6 +52,9 @@ describe("parseFilters", () => {
       expect(issues(`${name}=1`)).toEqual([{ parameter: name, message: "unknown parameter; expected theme, org, orgRole, from, to, granularity, metric" }]);
     }
     expect(parseFilters({ constructor: "1" }).ok).toBe(false);
+    // How Next.js hands a page `?constructor=1&toString=1`: its plain object had the members already.
+    const fromNext = parseFilters({ constructor: [Object, "1"], toString: [Object.prototype.toString, "1"] });
+    expect(fromNext.ok ? [] : fromNext.issues.map((i) => i.parameter)).toEqual(["constructor, toString"]);
     expect(issues("theme=reform&toString=1&toString=2")[0].parameter).toBe("toString");
   });
 
