@@ -1,5 +1,6 @@
 // @ts-check
-const { PHASE_DEVELOPMENT_SERVER } = require("next/constants");
+/** next/constants' PHASE_DEVELOPMENT_SERVER (a require() here would trip the lint rules). */
+const PHASE_DEVELOPMENT_SERVER = "phase-development-server";
 
 /**
  * Security headers for every route (pages, API, static files). Scripts: Next inlines its
