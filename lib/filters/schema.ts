@@ -5,6 +5,11 @@ import { z } from "zod";
 import { isIsoDay } from "../measure/dates";
 import { MAX_PERIODS, periodCount, periodKey, tooManyPeriodsMessage } from "../measure/periods";
 
+// zod probes whether it may compile parsers with `Function(...)`; in the browser that probe is an
+// eval the Content-Security-Policy refuses (and reports). This module is the one zod schema the
+// client bundles, so turn the compiler off here: parsing a query is small work either way.
+z.config({ jitless: true });
+
 export const ORG_ROLES = ["source", "publisher", "mentioned"] as const;
 export const GRANULARITIES = ["month", "quarter", "year"] as const;
 export const METRICS = ["share", "passages", "articles"] as const;
