@@ -69,9 +69,20 @@ function buildDatabase(file: string) {
   db.close();
 }
 
+/** `--db FILE`: build the synthetic database at FILE and keep it (e.g. for `npm run load -- --db FILE`). */
+function keptDbPath(): string | undefined {
+  const at = process.argv.indexOf("--db");
+  if (at < 0) return undefined;
+  const file = process.argv[at + 1];
+  if (!file) throw new Error("--db needs a file name");
+  if (fs.existsSync(file)) throw new Error(`${file} exists already; give a new file name`);
+  return path.resolve(file);
+}
+
 async function main() {
+  const kept = keptDbPath();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ptt-bench-"));
-  const file = path.join(dir, "bench.db");
+  const file = kept ?? path.join(dir, "bench.db");
   const t0 = performance.now();
   buildDatabase(file);
   console.log(`Built ${ARTICLES.toLocaleString("en")} articles in ${((performance.now() - t0) / 1000).toFixed(1)} s (${(fs.statSync(file).size / 2 ** 20).toFixed(0)} MiB)`);
@@ -121,8 +132,8 @@ async function main() {
   const memOk = peakMb <= PEAK_RSS_MB;
   if (!memOk) failed++;
   console.log(`${memOk ? "ok  " : "BIG "} ${"peak resident memory".padEnd(42)} ${peakMb.toFixed(0).padStart(6)} MiB (target ${PEAK_RSS_MB} MiB)`);
-  if (process.env.BENCH_KEEP) console.log(`Kept ${file}`);
-  else fs.rmSync(dir, { recursive: true, force: true });
+  if (process.env.BENCH_KEEP || kept) console.log(`Kept ${file}`);
+  if (!process.env.BENCH_KEEP) fs.rmSync(dir, { recursive: true, force: true });
   console.log(`${cases.length + 1 - failed} passed, ${failed} failed`);
   process.exit(failed ? 1 : 0);
 }

@@ -4,6 +4,12 @@
 import { z } from "zod";
 import { CODING_STATUSES } from "../coding/status";
 import { isIsoDay } from "../measure/dates";
+import { MAX_PERIODS, periodCount, periodKey, tooManyPeriodsMessage } from "../measure/periods";
+
+// zod probes whether it may compile parsers with `Function(...)`; in the browser that probe is an
+// eval the Content-Security-Policy refuses (and reports). This module is the one zod schema the
+// client bundles, so turn the compiler off here: parsing a query is small work either way.
+z.config({ jitless: true });
 
 export const ORG_ROLES = ["source", "publisher", "mentioned"] as const;
 export const GRANULARITIES = ["month", "quarter", "year"] as const;
@@ -14,7 +20,12 @@ export const CODINGS = ["coded", "all"] as const;
 export const DEFAULTS = { orgRole: "source", granularity: "quarter", metric: "share", coding: "coded" } as const;
 
 const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be a slug (lower-case words joined by hyphens)");
-const isoDay = z.string().refine(isIsoDay, "must be a real date written YYYY-MM-DD");
+/** Keys and stored dates are four-digit ISO years, so a filter date must be in years 1000-9999. */
+export const MIN_YEAR = 1000;
+const isoDay = z.string().superRefine((d, ctx) => {
+  if (!isIsoDay(d)) ctx.addIssue({ code: "custom", message: "must be a real date written YYYY-MM-DD" });
+  else if (Number(d.slice(0, 4)) < MIN_YEAR) ctx.addIssue({ code: "custom", message: `must be a date from ${MIN_YEAR}-01-01 to 9999-12-31` });
+});
 const one = <T extends z.ZodType<unknown, string | undefined>>(schema: T) =>
   z
     .array(z.string())
@@ -36,6 +47,11 @@ export const filtersSchema = z
     status: z.array(z.enum(CODING_STATUSES)).default([]),
   })
   .refine((f) => !f.from || !f.to || f.from <= f.to, { path: ["to"], message: "must not be before from" })
+  .superRefine((f, ctx) => {
+    if (!f.from || !f.to || f.from > f.to) return;
+    const n = periodCount(periodKey(f.from, f.granularity), periodKey(f.to, f.granularity), f.granularity);
+    if (n > MAX_PERIODS) ctx.addIssue({ code: "custom", path: ["to"], message: tooManyPeriodsMessage(n, f.granularity) });
+  })
   .transform(({ theme, org, status, ...rest }) => ({
     themes: [...new Set(theme)],
     orgs: [...new Set(org)],
@@ -52,17 +68,23 @@ export type Coding = Filters["coding"];
 export type ParamIssue = { parameter: string; message: string };
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; issues: ParamIssue[] };
 
-type RawParams = URLSearchParams | Record<string, string | string[] | undefined>;
+type RawParams = URLSearchParams | Record<string, unknown>;
 
-/** Every parameter as a list of its values, blanks dropped (an empty form field means "not set"). */
+/**
+ * Every parameter as a list of its values, blanks dropped (an empty form field means "not set").
+ * The map has no prototype, so a parameter named `constructor`, `toString` or `__proto__` is
+ * just an unknown key for the schema to report, not an inherited member.
+ */
 export function toMultiMap(params: RawParams, ignore: readonly string[] = []): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  const add = (k: string, v: string) => {
-    if (ignore.includes(k) || v.trim() === "") return;
+  const out = Object.create(null) as Record<string, string[]>;
+  // Next.js builds a page's searchParams on a plain object, so `?constructor=1` arrives as
+  // [Object, "1"]: values that are not strings are dropped, the name stays and is reported.
+  const add = (k: string, v: unknown) => {
+    if (typeof v !== "string" || ignore.includes(k) || v.trim() === "") return;
     (out[k] ??= []).push(v.trim());
   };
   if (params instanceof URLSearchParams) params.forEach((v, k) => add(k, v));
-  else for (const [k, v] of Object.entries(params)) for (const x of Array.isArray(v) ? v : v === undefined ? [] : [v]) add(k, x);
+  else for (const [k, v] of Object.entries(params)) for (const x of Array.isArray(v) ? v : [v]) add(k, x);
   return out;
 }
 

@@ -4,7 +4,9 @@ import "server-only";
 import { revalidatePath } from "next/cache";
 import type { z } from "zod";
 import { csvHeader, csvRows, type CsvCell } from "./csv";
-import { refuseWrite } from "../coding/authority";
+import { refuseUnlessEnabled, refuseWrite } from "../coding/authority";
+import { refuseCrossSite, refuseNonJson } from "./origin";
+import { TooManyPeriodsError } from "../measure/periods";
 import type { WriteResult } from "../writes/tagging";
 import { checkKnownSlugs, parseFilters, toSearchParams, type Filters, type ParamIssue } from "../filters/schema";
 import { getCatalog, type Catalog } from "../queries/analytics";
@@ -25,7 +27,13 @@ export function filteredRoute(handler: Handler, extra: readonly string[] = []): 
     const catalog = await getCatalog();
     const unknown = checkKnownSlugs(parsed.value, { themes: catalog.themes.map((t) => t.slug), orgs: catalog.organizations.map((o) => o.slug) });
     if (unknown.length) return badRequest(unknown);
-    return handler(parsed.value, { catalog, request, params });
+    try {
+      return await handler(parsed.value, { catalog, request, params });
+    } catch (e) {
+      // The span came from the data (from or to left open) and is too wide for the granularity.
+      if (e instanceof TooManyPeriodsError) return badRequest([{ parameter: parsed.value.from ? "to" : "from", message: e.message }]);
+      throw e;
+    }
   };
 }
 
@@ -79,7 +87,8 @@ export function csvResponse(
 }
 
 /**
- * One shape for every write: refuse unless tagging is allowed (403), parse the JSON body with
+ * One shape for every write: refuse while tagging is off (403), a write from another site
+ * (403), a body not declared JSON (415), or a writer without authority (403); parse the JSON body with
  * its schema (400 naming the field), run the write (400/404 with reasons), then let every page
  * show the new numbers.
  */
@@ -88,7 +97,7 @@ export async function handleWrite<S extends z.ZodType, T>(
   schema: S,
   write: (input: z.infer<S>) => Promise<WriteResult<T>>,
 ): Promise<Response> {
-  const refused = refuseWrite(request);
+  const refused = refuseUnlessEnabled() ?? refuseCrossSite(request) ?? refuseNonJson(request) ?? refuseWrite(request);
   if (refused) return refused;
   let body: unknown;
   try {

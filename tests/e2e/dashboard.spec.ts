@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import { parse } from "csv-parse/sync";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { expectAxeClean, shot } from "./helpers";
 
 const timelineLines = (page: import("@playwright/test").Page) => page.locator('[data-testid="timeline-chart"] .recharts-line');

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { expectAxeClean, shot } from "./helpers";
 
 test("the article list follows the same filters as the dashboard", async ({ page }) => {

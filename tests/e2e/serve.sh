@@ -9,7 +9,8 @@ rm -f tests/.tmp/e2e.db tests/.tmp/e2e.db-wal tests/.tmp/e2e.db-shm tests/.tmp/e
 DATABASE_URL=file:./tests/.tmp/e2e.db npm run -s db:setup
 DATABASE_URL=file:./tests/.tmp/e2e-tagging.db npm run -s db:setup
 npx next build
-DATABASE_URL=file:./tests/.tmp/e2e-tagging.db TAGGING_ENABLED=1 npx next start -H 127.0.0.1 -p "$TAGGING_PORT" &
+# Through the start script, as `npm start` runs it: tagging without a secret binds 127.0.0.1.
+DATABASE_URL=file:./tests/.tmp/e2e-tagging.db TAGGING_ENABLED=1 npx tsx scripts/start.ts start -p "$TAGGING_PORT" &
 tagging=$!
 trap 'kill $tagging 2>/dev/null || true' EXIT
-DATABASE_URL=file:./tests/.tmp/e2e.db npx next start -H 127.0.0.1 -p "$PORT"
+DATABASE_URL=file:./tests/.tmp/e2e.db npx tsx scripts/start.ts start -H 127.0.0.1 -p "$PORT"

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { expectAxeClean, shot, TAGGING_URL } from "./helpers";
 
 const ARTICLE = "002-5d473a49d580ab5d"; // the Wuzhou meeting: one passage, and no innovation tagged

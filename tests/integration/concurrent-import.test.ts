@@ -37,11 +37,13 @@ afterAll(async () => {
   db.cleanup();
   fs.rmSync(dir, { recursive: true, force: true });
   delete process.env.TAGGING_ENABLED;
+    delete process.env.TAGGING_LOOPBACK_ONLY;
 });
 
 describe("an import beside a serving app", () => {
   it("imports every file while reads and tagging writes go on, with no 500 and no busy error", async () => {
     process.env.TAGGING_ENABLED = "1";
+    process.env.TAGGING_LOOPBACK_ONLY = "1"; // as `npm start` serves tagging without a secret
     const timeline = (await import("@/app/api/timeline/route")) as unknown as { GET: (r: Request) => Promise<Response> };
     const bySource = (await import("@/app/api/by-source/route")) as unknown as { GET: (r: Request) => Promise<Response> };
     const annotations = (await import("@/app/api/articles/[slug]/annotations/route")) as unknown as { POST: Handler };
@@ -49,7 +51,7 @@ describe("an import beside a serving app", () => {
     const write = (method: string, body?: object) =>
       new Request("http://localhost:3000/x", {
         method,
-        headers: { host: "localhost:3000", "content-type": "application/json" },
+        headers: { host: "localhost:3000", origin: "http://localhost:3000", "sec-fetch-site": "same-origin", "content-type": "application/json" },
         body: body ? JSON.stringify(body) : undefined,
       });
     const read = (q: string) => new Request(`http://localhost:3000/api/x?${q}`, { headers: { host: "localhost:3000" } });

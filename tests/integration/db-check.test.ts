@@ -71,11 +71,12 @@ describe("totals stay consistent", () => {
 
   it("after tagging writes, an edited passage and an annotation file loaded", async () => {
     process.env.TAGGING_ENABLED = "1";
+    process.env.TAGGING_LOOPBACK_ONLY = "1"; // as `npm start` serves tagging without a secret
     type Handler = (r: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
     const annotations = (await import("@/app/api/articles/[slug]/annotations/route")) as unknown as { POST: Handler };
     const annotation = (await import("@/app/api/annotations/[id]/route")) as unknown as { PATCH: Handler };
     const req = (method: string, body: object) =>
-      new Request("http://localhost:3000/x", { method, headers: { host: "localhost:3000", "content-type": "application/json" }, body: JSON.stringify(body) });
+      new Request("http://localhost:3000/x", { method, headers: { host: "localhost:3000", origin: "http://localhost:3000", "sec-fetch-site": "same-origin", "content-type": "application/json" }, body: JSON.stringify(body) });
     // "We reform and build chips." : tag "build chips" (14..25) as security, then move it to innovation
     const res = await annotations.POST(req("POST", { start: 14, end: 25, themes: ["security"], annotator: "t" }), { params: Promise.resolve({ slug: "imported" }) });
     expect(res.status).toBe(200);
@@ -86,6 +87,7 @@ describe("totals stay consistent", () => {
     fs.writeFileSync(file, JSON.stringify({ article: "imported", annotations: [{ themes: ["reform"], quote: "We reform", annotator: "t" }] }));
     expect((await loadAnnotationFiles(prisma, [file])).ok).toBe(true);
     delete process.env.TAGGING_ENABLED;
+    delete process.env.TAGGING_LOOPBACK_ONLY;
     const stats = await prisma.articleTheme.findMany({ where: { article: { slug: "imported" } }, select: { theme: { select: { slug: true } }, taggedWords: true, passages: true } });
     expect(stats.map((s) => [s.theme.slug, s.taggedWords, s.passages]).sort()).toEqual([["innovation", 0, 0], ["reform", 2, 1], ["security", 0, 0]]);
     expect((await checkConsistency(prisma)).differences).toEqual([]);

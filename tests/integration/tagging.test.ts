@@ -30,10 +30,21 @@ afterAll(async () => {
 afterEach(() => {
   delete process.env.TAGGING_ENABLED;
   delete process.env.TAGGING_SECRET;
+  delete process.env.TAGGING_LOOPBACK_ONLY;
 });
+/** Tagging on, served the way `npm start` serves it without a secret: bound to 127.0.0.1. */
+const enableLoopbackTagging = () => {
+  process.env.TAGGING_ENABLED = "1";
+  process.env.TAGGING_LOOPBACK_ONLY = "1";
+};
 
+/** A write as the app's own page sends it from http://localhost:3000 (refusals: write-guards.test.ts). */
 const req = (method: string, body?: object, headers: Record<string, string> = {}) =>
-  new Request("http://localhost:3000/x", { method, headers: { host: "localhost:3000", "content-type": "application/json", ...headers }, body: body ? JSON.stringify(body) : undefined });
+  new Request("http://localhost:3000/x", {
+    method,
+    headers: { host: "localhost:3000", origin: "http://localhost:3000", "sec-fetch-site": "same-origin", "content-type": "application/json", ...headers },
+    body: body ? JSON.stringify(body) : undefined,
+  });
 const params = (p: Record<string, string>) => ({ params: Promise.resolve(p) });
 const stat = (slug: string, theme: string) =>
   prisma.articleTheme.findFirstOrThrow({ where: { article: { slug }, theme: { slug: theme } } }).then((s) => [s.taggedWords, s.passages]);
@@ -47,11 +58,9 @@ describe("write endpoints", () => {
     expect(snapshot(db.file)).toBe(before);
   });
 
-  it("need the shared secret when one is set, and a loopback host when none is", async () => {
-    process.env.TAGGING_ENABLED = "1";
+  it("need the shared secret when one is set", async () => {
+    enableLoopbackTagging();
     const body = { start: 22, end: 27, themes: ["reform"], annotator: "a" };
-    const remote = new Request("http://tracker.example.org/x", { method: "POST", headers: { host: "tracker.example.org" }, body: JSON.stringify(body) });
-    expect((await annotations.POST(remote, params({ slug: "alpha-001" }))).status).toBe(403);
     process.env.TAGGING_SECRET = "s3cret";
     expect((await annotations.POST(req("POST", body, { "x-tagging-secret": "wrong" }), params({ slug: "alpha-001" }))).status).toBe(403);
     const ok = await annotations.POST(req("POST", body, { "x-tagging-secret": "s3cret" }), params({ slug: "alpha-001" }));
@@ -60,7 +69,7 @@ describe("write endpoints", () => {
   });
 
   it("tag a selection snapped to whole words, one passage per theme, and update the totals", async () => {
-    process.env.TAGGING_ENABLED = "1";
+    enableLoopbackTagging();
     // alpha body: "Reform the firms now. Build chips at home."; select "ips at ho" (30..39)
     const res = await annotations.POST(req("POST", { start: 30, end: 39, themes: ["reform", "innovation"], annotator: "ana", note: "test" }), params({ slug: "alpha-001" }));
     expect(res.status).toBe(200);
@@ -79,7 +88,7 @@ describe("write endpoints", () => {
   });
 
   it("explain bad input with 400s and unknown targets with 404s", async () => {
-    process.env.TAGGING_ENABLED = "1";
+    enableLoopbackTagging();
     const post = (slug: string, b: object) => annotations.POST(req("POST", b), params({ slug }));
     expect((await (await post("alpha-001", { start: 20, end: 22, themes: ["reform"], annotator: "a" })).json()).error).toBe(
       "start: the selection holds no words of the article",
@@ -89,12 +98,12 @@ describe("write endpoints", () => {
     expect((await post("alpha-001", { start: 0, end: 6, themes: ["reform"], annotator: " " })).status).toBe(400);
     expect((await post("nope", { start: 0, end: 6, themes: ["reform"], annotator: "a" })).status).toBe(404);
     expect((await annotation.DELETE(req("DELETE"), params({ id: "999999" }))).status).toBe(404);
-    const notJson = new Request("http://localhost/x", { method: "POST", headers: { host: "localhost" }, body: "{" });
+    const notJson = new Request("http://localhost:3000/x", { method: "POST", headers: req("POST").headers, body: "{" });
     expect((await annotations.POST(notJson, params({ slug: "alpha-001" }))).status).toBe(400);
   });
 
   it("edit metadata with the date checked against its precision", async () => {
-    process.env.TAGGING_ENABLED = "1";
+    enableLoopbackTagging();
     const meta = { title: "Beta, retitled", date: "2024-02", datePrecision: "month", dateNote: "From the print edition.", dateBasis: "inferred", source: "regulator", publisher: "firm", annotator: "ana" };
     const bad = await article.PATCH(req("PATCH", { ...meta, date: "2024-02-30", datePrecision: "day" }), params({ slug: "beta-002" }));
     expect((await bad.json()).error).toBe('date: "2024-02-30" is not a valid YYYY-MM-DD date');
@@ -117,7 +126,7 @@ describe("write endpoints", () => {
     // Refused while tagging is off: nothing changes.
     expect((await status.PATCH(req("PATCH", { status: "uncoded", annotator: "ana" }), params({ slug: "alpha-001" }))).status).toBe(403);
     expect(snapshot(db.file)).toBe(frozen);
-    process.env.TAGGING_ENABLED = "1";
+    enableLoopbackTagging();
     const bad = await status.PATCH(req("PATCH", { status: "done", annotator: "ana" }), params({ slug: "alpha-001" }));
     expect(bad.status).toBe(400);
     expect(snapshot(db.file)).toBe(frozen);

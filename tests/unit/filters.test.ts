@@ -51,6 +51,33 @@ describe("parseFilters", () => {
     ]);
   });
 
+  it("reports parameters named like Object.prototype members as unknown, never crashes", () => {
+    for (const name of ["constructor", "toString", "__proto__", "hasOwnProperty", "valueOf", "__defineGetter__"]) {
+      expect(issues(`${name}=1`)).toEqual([{ parameter: name, message: "unknown parameter; expected theme, org, orgRole, from, to, granularity, metric, coding, status" }]);
+    }
+    expect(parseFilters({ constructor: "1" }).ok).toBe(false);
+    // How Next.js hands a page `?constructor=1&toString=1`: its plain object had the members already.
+    const fromNext = parseFilters({ constructor: [Object, "1"], toString: [Object.prototype.toString, "1"] });
+    expect(fromNext.ok ? [] : fromNext.issues.map((i) => i.parameter)).toEqual(["constructor, toString"]);
+    expect(issues("theme=reform&toString=1&toString=2")[0].parameter).toBe("toString");
+  });
+
+  it("keeps dates to four-digit years from 1000", () => {
+    expect(issues("from=0999-12-31")).toEqual([{ parameter: "from", message: "must be a date from 1000-01-01 to 9999-12-31" }]);
+    expect(issues("to=0001-01-01")).toEqual([{ parameter: "to", message: "must be a date from 1000-01-01 to 9999-12-31" }]);
+    expect(issues("to=10000-01-01")).toEqual([{ parameter: "to", message: "must be a real date written YYYY-MM-DD" }]);
+    expect(ok("from=1000-01-01&to=1099-12-31&granularity=month")).toMatchObject({ from: "1000-01-01", to: "1099-12-31" });
+  });
+
+  it("refuses a from-to span with more buckets than one view may draw, naming the limit", () => {
+    // 1900-01 .. 2000-01 is 1,201 months; by quarter it is 401 quarters and fine.
+    expect(issues("from=1900-01-01&to=2000-01-31&granularity=month")).toEqual([
+      { parameter: "to", message: "the dates span 1,201 months; one view may show at most 1,200 months: narrow from/to or choose a coarser granularity" },
+    ]);
+    expect(ok("from=1900-01-01&to=2000-01-31&granularity=quarter").granularity).toBe("quarter");
+    expect(issues("from=1000-01-01&to=9999-12-31&granularity=year")[0].message).toMatch(/9,000 years; one view may show at most 1,200 years/);
+  });
+
   it("leaves page-only parameters to the page", () => {
     expect(parseFilters({ drill: "period:2023-Q2:reform" }, ["drill"]).ok).toBe(true);
     expect(parseFilters({ drill: "period:2023-Q2:reform" }).ok).toBe(false);
