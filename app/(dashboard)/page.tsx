@@ -11,7 +11,7 @@ import { FilterBar } from "@/components/filters/filter-bar";
 import { InvalidParams } from "@/components/invalid-params";
 import { drillParam, parseDrill } from "@/lib/filters/drill";
 import { LAYOUTS, layoutSchema, metricDescription, toSearchParams, type Layout } from "@/lib/filters/schema";
-import { periodLabel } from "@/lib/measure/periods";
+import { periodLabel, TooManyPeriodsError } from "@/lib/measure/periods";
 import { getBySource, getPassages, getSummary, getTimeline } from "@/lib/queries/analytics";
 import { resolveView, type SearchParams } from "@/lib/filters/view";
 
@@ -49,12 +49,26 @@ export default async function Dashboard({ searchParams }: { searchParams: Promis
   }
 
   const openDrill = drill && !("parameter" in drill) ? drill : undefined;
-  const [timeline, bySource, summary, drilled] = await Promise.all([
-    getTimeline(filters),
-    getBySource(filters),
-    getSummary(filters),
-    openDrill ? getPassages(filters, openDrill, DRILL_LIMIT) : undefined,
-  ]);
+  let loaded;
+  try {
+    loaded = await Promise.all([
+      getTimeline(filters),
+      getBySource(filters),
+      getSummary(filters),
+      openDrill ? getPassages(filters, openDrill, DRILL_LIMIT) : undefined,
+    ]);
+  } catch (e) {
+    // A date span (from the data, one bound open) too wide for the granularity: say so, never a silent cap.
+    if (!(e instanceof TooManyPeriodsError)) throw e;
+    return (
+      <div className="space-y-4">
+        {header}
+        <FilterBar filters={filters} catalog={catalog} />
+        <InvalidParams issues={[{ parameter: filters.from ? "to" : "from", message: e.message }]} resetHref="/" />
+      </div>
+    );
+  }
+  const [timeline, bySource, summary, drilled] = loaded;
   const query = toSearchParams(filters).toString();
   const qs = query ? `?${query}` : "";
   // The layout is a page parameter: it rides along in the dashboard's own links, not in exports.
