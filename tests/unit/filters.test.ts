@@ -47,7 +47,7 @@ describe("parseFilters", () => {
     expect(issues("coding=some")).toEqual([{ parameter: "coding", message: "must be one of coded, all" }]);
     expect(issues("status=done")).toEqual([{ parameter: "status", message: "must be one of uncoded, in-progress, coded, reviewed" }]);
     expect(issues("colour=red")).toEqual([
-      { parameter: "colour", message: "unknown parameter; expected theme, org, orgRole, from, to, granularity, metric, coding, status" },
+      { parameter: "colour", message: "unknown parameter; expected theme, org, orgRole, from, to, granularity, metric, coding, status, coder" },
     ]);
   });
 
