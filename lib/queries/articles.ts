@@ -154,13 +154,13 @@ export async function getCodebook(examplesPerTheme = 3): Promise<{ version: stri
     prisma.$queryRaw<{ slug: string; passages: bigint; articles: bigint; tagged: bigint }[]>`
       SELECT t.slug, SUM(s.passages) AS passages, SUM(CASE WHEN s.passages > 0 THEN 1 ELSE 0 END) AS articles,
         SUM(s."taggedWords") AS tagged
-      FROM "Theme" t LEFT JOIN "ArticleTheme" s ON s."themeId" = t.id GROUP BY t.id`,
+      FROM "Theme" t LEFT JOIN "ArticleTheme" s ON s."themeId" = t.id AND s.coder = 'consensus' GROUP BY t.id`,
     // Typical rather than extreme: passages nearest 160 characters, from different articles first.
     prisma.$queryRaw<{ id: bigint; slug: string; quote: string; articleSlug: string; articleTitle: string }[]>`
       SELECT id, slug, quote, "articleSlug", "articleTitle" FROM (
         SELECT p.id, t.slug, p.quote, a.slug AS "articleSlug", a.title AS "articleTitle",
           ROW_NUMBER() OVER (PARTITION BY t.id ORDER BY rn_article, ABS(LENGTH(p.quote) - 160)) AS rn
-        FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY "themeId", "articleId" ORDER BY ABS(LENGTH(quote) - 160)) AS rn_article FROM "Annotation") p
+        FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY "themeId", "articleId" ORDER BY ABS(LENGTH(quote) - 160)) AS rn_article FROM "Annotation" WHERE coder = 'consensus') p
         JOIN "Theme" t ON t.id = p."themeId" JOIN "Article" a ON a.id = p."articleId"
       ) WHERE rn <= ${examplesPerTheme} ORDER BY slug, rn`,
   ]);

@@ -18,13 +18,13 @@ const h: Record<string, { POST?: Handler; PATCH?: Handler; GET?: (r: Request) =>
 beforeAll(async () => {
   db = await seededDb(MINI_SEED);
   prisma = createPrismaClient(db.url);
-  h.annotations = await import("@/app/api/articles/[slug]/annotations/route");
-  h.status = await import("@/app/api/articles/[slug]/status/route");
-  h.undo = await import("@/app/api/articles/[slug]/undo/route");
-  h.adjudications = await import("@/app/api/articles/[slug]/adjudications/route");
-  h.agreement = await import("@/app/api/agreement/route");
-  h.agreementCsv = await import("@/app/api/export/agreement.csv/route");
-  h.timeline = await import("@/app/api/timeline/route");
+  h.annotations = (await import("@/app/api/articles/[slug]/annotations/route")) as unknown as (typeof h)[string];
+  h.status = (await import("@/app/api/articles/[slug]/status/route")) as unknown as (typeof h)[string];
+  h.undo = (await import("@/app/api/articles/[slug]/undo/route")) as unknown as (typeof h)[string];
+  h.adjudications = (await import("@/app/api/articles/[slug]/adjudications/route")) as unknown as (typeof h)[string];
+  h.agreement = (await import("@/app/api/agreement/route")) as unknown as (typeof h)[string];
+  h.agreementCsv = (await import("@/app/api/export/agreement.csv/route")) as unknown as (typeof h)[string];
+  h.timeline = (await import("@/app/api/timeline/route")) as unknown as (typeof h)[string];
 });
 afterAll(async () => {
   await prisma.$disconnect();
