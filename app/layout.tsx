@@ -11,6 +11,7 @@ const NAV = [
   { href: "/", label: "Dashboard" },
   { href: "/articles", label: "Articles" },
   { href: "/codebook", label: "Codebook" },
+  { href: "/agreement", label: "Agreement" },
 ];
 
 export default function RootLayout({ children }: { children: React.ReactNode }) {

@@ -9,8 +9,9 @@ import { runCli } from "./run-cli";
 
 const USAGE = `Usage:
   npm run annotations -- export [--article <slug>]... [--out <dir>]
-      Write each article's passages as <dir>/<slug>.json, in the format of seeds/annotations/
-      (default dir: seeds/annotations). Unchanged files are left byte-identical.
+      Write every coding of each article, in the seeds' layout: <dir>/codings/<coder>/<slug>.json
+      for each coder, <dir>/consensus/<slug>.json where there are several coders or adjudications
+      (default dir: seeds). Unchanged files are left byte-identical.
   npm run annotations -- load <file.json>...
       Replace the passages of each file's article with the file's. Every file is checked first;
       on any problem nothing is written and each problem is printed as "file: entry: reason".`;
@@ -28,20 +29,21 @@ async function main(): Promise<number> {
   const prisma = createPrismaClient();
   try {
     if (command === "export") {
-      const out = path.resolve(values.out ?? "seeds/annotations");
-      fs.mkdirSync(out, { recursive: true });
+      const out = path.resolve(values.out ?? "seeds");
       const texts = await exportAnnotations(prisma, values.article);
-      const missing = (values.article ?? []).filter((s) => !texts.has(s));
+      const exported = new Set([...texts.values()].map((t) => t.slug));
+      const missing = (values.article ?? []).filter((s) => !exported.has(s));
       for (const m of missing) console.error(`${m}: no such article`);
       let written = 0;
-      for (const [slug, text] of texts) {
-        const file = path.join(out, `${slug}.json`);
+      for (const [rel, { text }] of texts) {
+        const file = path.join(out, rel);
+        fs.mkdirSync(path.dirname(file), { recursive: true });
         if (fs.existsSync(file) && fs.readFileSync(file, "utf8") === text) continue;
         fs.writeFileSync(file, text);
         written++;
         console.log(`wrote ${path.relative(process.cwd(), file)}`);
       }
-      console.log(`${texts.size} article(s) exported to ${path.relative(process.cwd(), out) || "."}: ${written} file(s) changed, ${texts.size - written} unchanged.`);
+      console.log(`${exported.size} article(s), ${texts.size} coding(s) exported to ${path.relative(process.cwd(), out) || "."}: ${written} file(s) changed, ${texts.size - written} unchanged.`);
       return missing.length ? 1 : 0;
     }
     if (files.length === 0) {

@@ -4,6 +4,7 @@
 // `npm run db:seed` re-syncs the seed files on purpose.
 import { execFileSync } from "node:child_process";
 import { createPrismaClient, databaseUrl } from "../lib/db/create";
+import { fillMissingThemeRows } from "../lib/writes/article-stats";
 
 const prismaCli = (...args: string[]) =>
   execFileSync(process.execPath, ["node_modules/prisma/build/index.js", ...args], { stdio: "inherit" });
@@ -12,6 +13,9 @@ async function main() {
   prismaCli("migrate", "deploy");
   const prisma = createPrismaClient();
   const articles = await prisma.article.count();
+  // A migration can add codings or themes whose per-theme totals only the app can count.
+  const filled = articles ? await fillMissingThemeRows(prisma) : 0;
+  if (filled) console.log(`Counted ${filled} missing per-theme total(s) from the passages.`);
   await prisma.$disconnect();
   if (articles === 0) {
     console.log(`Database ${databaseUrl()} is empty: seeding it from seeds/.`);

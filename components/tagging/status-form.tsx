@@ -5,13 +5,13 @@ import { useWriter } from "./use-writer";
 import { WriterFields } from "./writer-fields";
 
 /** Set where the coding of this article stands; "Mark as coded" brings it into every theme figure. */
-export function StatusForm({ slug, status, secretRequired }: { slug: string; status: CodingStatus; secretRequired: boolean }) {
+export function StatusForm({ slug, coder, status, secretRequired }: { slug: string; coder: string; status: CodingStatus; secretRequired: boolean }) {
   const writer = useWriter();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   const set = async (next: CodingStatus) => {
     setPending(true);
-    setError(await writer.send("PATCH", `/api/articles/${slug}/status`, { status: next, annotator: writer.annotator }));
+    setError(await writer.send("PATCH", `/api/articles/${slug}/status`, { status: next, annotator: writer.annotator, coder }));
     setPending(false);
   };
   const noName = !writer.annotator.trim();

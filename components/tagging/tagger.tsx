@@ -2,6 +2,7 @@
 // Tagging in the reader: select text, choose themes, save; click a highlight to change its
 // theme or remove it. Offsets come from the data-start of the run the selection lands in,
 // so they index the stored body exactly; the server snaps them to whole words.
+import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
 import type { ThemeRef } from "@/lib/queries/analytics";
 import { useWriter } from "./use-writer";
@@ -14,6 +15,8 @@ type Props = {
   themes: ThemeRef[];
   passages: TaggerPassage[];
   secretRequired: boolean;
+  /** whose coding the page shows and the writes change; null: the consensus view, where a write starts the writer's own coding */
+  coder: string | null;
   children: React.ReactNode;
 };
 
@@ -30,9 +33,13 @@ function offsetOf(node: Node | null, offset: number): number | null {
   return run ? Number(run.dataset.start) : null;
 }
 
-export function Tagger({ slug, themes, passages, secretRequired, children }: Props) {
+export function Tagger({ slug, themes, passages, secretRequired, coder, children }: Props) {
   const ref = useRef<HTMLDivElement>(null);
+  const router = useRouter();
   const writer = useWriter();
+  const [atTop, setAtTop] = useState(false);
+  const [removed, setRemoved] = useState(0);
+  const [notes, setNotes] = useState<Record<number, string>>({});
   const [selection, setSelection] = useState<{ start: number; end: number; text: string } | null>(null);
   const [chosen, setChosen] = useState<string[]>([]);
   const [note, setNote] = useState("");
@@ -49,7 +56,10 @@ export function Tagger({ slug, themes, passages, secretRequired, children }: Pro
     const b = offsetOf(sel.focusNode, sel.focusOffset);
     if (a === null || b === null || a === b) return;
     setSelection({ start: Math.min(a, b), end: Math.max(a, b), text: sel.toString().trim() });
+    // Keep the dialog off the passage being tagged: at the top when the selection is low on the screen.
+    setAtTop(sel.getRangeAt(0).getBoundingClientRect().top > window.innerHeight / 2);
     setEditing(null);
+    setRemoved(0);
     setError(null);
   };
 
@@ -58,7 +68,9 @@ export function Tagger({ slug, themes, passages, secretRequired, children }: Pro
     const sel = window.getSelection();
     if (!mark || (sel && !sel.isCollapsed)) return;
     setEditing(mark.dataset.ids!.split(" ").map(Number));
+    setAtTop(mark.getBoundingClientRect().top > window.innerHeight / 2);
     setSelection(null);
+    setRemoved(0);
     setError(null);
   };
 
@@ -70,16 +82,29 @@ export function Tagger({ slug, themes, passages, secretRequired, children }: Pro
     if (!err) after();
   };
 
+  const writing = coder ?? writer.annotator;
   const save = () =>
     run(
-      () => writer.send("POST", `/api/articles/${slug}/annotations`, { ...selection, text: undefined, themes: chosen, annotator: writer.annotator, note: note || undefined }),
+      () =>
+        writer.send("POST", `/api/articles/${slug}/annotations`, {
+          ...selection,
+          text: undefined,
+          themes: chosen,
+          annotator: writer.annotator,
+          coder: writing,
+          note: note || undefined,
+        }),
       () => {
         setSelection(null);
         setChosen([]);
         setNote("");
         window.getSelection()?.removeAllRanges();
+        // From the consensus view, the first tag starts the writer's own coding: show it.
+        if (!coder) router.push(`?coder=${encodeURIComponent(writer.annotator)}`, { scroll: false });
       },
     );
+  const undo = () => run(() => writer.send("POST", `/api/articles/${slug}/undo`, { annotator: writer.annotator }), () => setRemoved(0));
+  const saveHint = !writer.annotator.trim() ? "Enter your name to save." : chosen.length === 0 ? "Choose at least one theme." : null;
 
   return (
     <div>
@@ -96,7 +121,7 @@ export function Tagger({ slug, themes, passages, secretRequired, children }: Pro
         <div
           role="dialog"
           aria-label={selection ? "Tag the selected text" : "Edit passages"}
-          className="fixed inset-x-2 bottom-2 z-30 mx-auto max-w-2xl rounded-lg border border-border bg-background p-4 text-sm shadow-2xl"
+          className={`fixed inset-x-2 z-30 mx-auto max-w-2xl rounded-lg border border-border bg-background p-4 text-sm shadow-2xl ${atTop ? "top-2" : "bottom-2"}`}
         >
           {selection && (
             <form
@@ -130,10 +155,14 @@ export function Tagger({ slug, themes, passages, secretRequired, children }: Pro
                 <input value={note} onChange={(e) => setNote(e.target.value)} className="rounded border border-border bg-background px-2 py-1 text-sm" />
               </label>
               <WriterFields {...writer} secretRequired={secretRequired} />
-              <div className="flex gap-2">
-                <button type="submit" disabled={busy || chosen.length === 0 || !writer.annotator.trim()} className="rounded bg-accent px-3 py-1.5 text-background disabled:opacity-50">
+              <p className="text-xs text-muted" data-testid="coding-as">
+                {writer.annotator.trim() ? `Saved in ${writing === "consensus" ? "the consensus" : `${writing}'s coding`}.` : ""}
+              </p>
+              <div className="flex flex-wrap items-center gap-2">
+                <button type="submit" disabled={busy || saveHint !== null} className="rounded bg-accent px-3 py-1.5 text-background disabled:opacity-50">
                   Save tag
                 </button>
+                {saveHint && <span className="text-xs text-muted" data-testid="save-hint">{saveHint}</span>}
                 <button type="button" onClick={() => setSelection(null)} className="rounded border border-border px-3 py-1.5">
                   Cancel
                 </button>
@@ -145,6 +174,15 @@ export function Tagger({ slug, themes, passages, secretRequired, children }: Pro
             <div className="space-y-3">
               <p className="font-semibold">Passages here</p>
               <WriterFields {...writer} secretRequired={secretRequired} />
+              {removed > 0 && (
+                <p role="status" className="flex items-center gap-2" data-testid="removed">
+                  Passage removed.
+                  <button type="button" disabled={busy} onClick={() => void undo()} className="rounded border border-border px-2 py-0.5 text-xs">
+                    Undo
+                  </button>
+                </p>
+              )}
+              {editing.every((id) => !byId.has(id)) && removed === 0 && <p className="text-muted">No passage left here.</p>}
               <ul className="space-y-2">
                 {editing.map((id) => {
                   const p = byId.get(id);
@@ -174,17 +212,41 @@ export function Tagger({ slug, themes, passages, secretRequired, children }: Pro
                         </label>
                         <button
                           type="button"
-                          disabled={busy}
-                          onClick={() => void run(() => writer.send("DELETE", `/api/annotations/${id}`), () => setEditing(editing.filter((x) => x !== id)))}
+                          disabled={busy || !writer.annotator.trim()}
+                          onClick={() =>
+                            void run(
+                              () => writer.send("DELETE", `/api/annotations/${id}?annotator=${encodeURIComponent(writer.annotator)}`),
+                              () => {
+                                setEditing(editing.filter((x) => x !== id));
+                                setRemoved((n) => n + 1);
+                              },
+                            )
+                          }
                           className="rounded border border-border px-2 py-0.5 text-xs"
                         >
                           Remove
                         </button>
                       </div>
+                      <form
+                        className="mt-2 flex flex-wrap items-end gap-2"
+                        onSubmit={(e) => {
+                          e.preventDefault();
+                          void run(() => writer.send("PATCH", `/api/annotations/${id}`, { note: notes[id] ?? p.note ?? "", annotator: writer.annotator }), () => {});
+                        }}
+                      >
+                        <label className="flex flex-1 flex-col gap-0.5 text-xs">
+                          Note
+                          <input value={notes[id] ?? p.note ?? ""} onChange={(e) => setNotes({ ...notes, [id]: e.target.value })} className="rounded border border-border bg-background px-2 py-1 text-sm" />
+                        </label>
+                        <button type="submit" disabled={busy || !writer.annotator.trim()} className="rounded border border-border px-2 py-1 text-xs">
+                          Save note
+                        </button>
+                      </form>
                     </li>
                   );
                 })}
               </ul>
+              {!writer.annotator.trim() && <p className="text-xs text-muted">Enter your name to change or remove a passage.</p>}
               <button type="button" onClick={() => setEditing(null)} className="rounded border border-border px-3 py-1.5">
                 Close
               </button>

@@ -10,6 +10,8 @@ const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be lower-case wo
 
 export const annotationsFile = z.strictObject({
   article: slug,
+  /** Whose coding: a coder's name, or "consensus" */
+  coder: z.string().min(1).optional(),
   /** Where the coding of this article stands; only coded and reviewed articles count in the charts */
   status: z.enum(CODING_STATUSES).optional(),
   annotations: z.array(
@@ -87,7 +89,7 @@ export function resolveEntries(
 
 /** An article's passages in the seed file format, as text. */
 export function serializeAnnotations(
-  article: { slug: string; body: string; codingStatus: CodingStatus },
+  article: { slug: string; body: string; codingStatus: CodingStatus; coder?: string },
   annotations: readonly ResolvedAnnotation[],
   themeOrder: readonly string[],
 ): string {
@@ -118,5 +120,6 @@ export function serializeAnnotations(
       .map(([k, v]) => `${JSON.stringify(k)}: ${Array.isArray(v) ? `[${v.map((x) => JSON.stringify(x)).join(", ")}]` : JSON.stringify(v)}`)
       .join(", ")} }`;
   const body = entries.length ? `[\n${entries.map((e) => `    ${line(e)}`).join(",\n")}\n  ]` : "[]";
-  return `{\n  "article": ${JSON.stringify(article.slug)},\n  "status": ${JSON.stringify(article.codingStatus)},\n  "annotations": ${body}\n}\n`;
+  const coder = article.coder ? `\n  "coder": ${JSON.stringify(article.coder)},` : "";
+  return `{\n  "article": ${JSON.stringify(article.slug)},${coder}\n  "status": ${JSON.stringify(article.codingStatus)},\n  "annotations": ${body}\n}\n`;
 }

@@ -15,3 +15,10 @@ export const CODING_STATUS_LABELS: Record<CodingStatus, string> = {
 };
 
 export const isCounted = (s: string): boolean => (COUNTED_STATUSES as readonly string[]).includes(s);
+
+/** The coding the charts show by default: built by adjudication, or the only coder's passages. */
+export const CONSENSUS = "consensus";
+
+/** A coder's name as it appears in URLs, files and exports: letters, digits, dot, dash, underscore. */
+export const CODER_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/;
+export const CODER_NAME_HINT = "1 to 40 letters, digits, dots, dashes or underscores, starting with a letter or digit";

@@ -16,7 +16,7 @@ import {
   type OrganizationsFile,
 } from "./seed-files";
 import { annotationsFile } from "../coding/annotation-file";
-import { CODING_STATUSES, type CodingStatus } from "../coding/status";
+import { CODER_NAME, CODER_NAME_HINT, CODING_STATUSES, CONSENSUS, type CodingStatus } from "../coding/status";
 import type { DateBasis } from "../measure/dates";
 import { sha256, slugForFile } from "./identity";
 import { MAX_BODY_CHARS, MAX_BODY_WORDS } from "./limits";
@@ -42,8 +42,11 @@ export type PlannedArticle = {
   url: string | null;
   attribution: string | null;
   mentions: string[];
+  /** the consensus coding: what the charts show */
   annotations: PlannedAnnotation[];
   stats: Map<string, ThemeStat>;
+  /** every coder's own coding of the article, by coder name */
+  codings: Map<string, { status: CodingStatus; annotations: PlannedAnnotation[] }>;
 };
 
 export type SeedPlan = {
@@ -171,6 +174,7 @@ export function loadSeed(dir: string): SeedResult {
       mentions: [...new Set(a.mentions)],
       annotations: [],
       stats: new Map(),
+      codings: new Map(),
     };
     bySlug.set(slug, planned);
     articles.push(planned);
@@ -182,28 +186,55 @@ export function loadSeed(dir: string): SeedResult {
     }
   }
 
-  const annotationsDir = path.join(dir, "annotations");
-  const annotationFiles = fs.existsSync(annotationsDir)
-    ? fs.readdirSync(annotationsDir).filter((f) => f.endsWith(".json")).sort()
-    : [];
-  for (const f of annotationFiles) {
-    const file = path.join(annotationsDir, f);
+  // Codings: codings/<coder>/<slug>.json (one folder per coder), and annotations/<slug>.json whose
+  // coder is the file's "coder" (or its one annotator). The consensus, what the charts show, is
+  // consensus/<slug>.json, or the only coder's coding when one coder coded the article.
+  const consensusFiles = new Set<string>();
+  const readCoding = (file: string, folderCoder: string | null) => {
+    const f = path.basename(file);
     const data = readJson(file, annotationsFile);
-    if (!data) continue;
+    if (!data) return;
     if (`${data.article}.json` !== f) {
       errors.push(`${rel(file)}: article: "${data.article}" does not match the file name (expected "${f.replace(/\.json$/, "")}")`);
-      continue;
+      return;
     }
     const article = bySlug.get(data.article);
     if (!article) {
       if (meta) errors.push(`${rel(file)}: article: unknown article "${data.article}"`);
-      continue;
+      return;
     }
+    const annotators = [...new Set(data.annotations.map((a) => a.annotator))];
+    const coder = folderCoder ?? data.coder ?? (annotators.length === 1 ? annotators[0] : null);
+    if (!coder) return void errors.push(`${rel(file)}: coder: say whose coding this is ("coder")`);
+    if (data.coder && data.coder !== coder) return void errors.push(`${rel(file)}: coder: "${data.coder}" does not match its folder "${coder}"`);
+    if (coder !== CONSENSUS && !CODER_NAME.test(coder)) return void errors.push(`${rel(file)}: coder: "${coder}" is not a coder name (${CODER_NAME_HINT})`);
     const resolved = resolveEntries(data.annotations, article.body, codebook ? themeSlugs : null);
     for (const e of resolved.errors) errors.push(`${rel(file)}: ${e}`);
-    article.annotations.push(...resolved.annotations);
-    if (!data.status) errors.push(`${rel(file)}: status: say where the coding stands (${CODING_STATUSES.join(", ")})`);
-    else article.codingStatus = data.status;
+    if (!data.status) return void errors.push(`${rel(file)}: status: say where the coding stands (${CODING_STATUSES.join(", ")})`);
+    if (coder === CONSENSUS) {
+      consensusFiles.add(article.slug);
+      article.annotations = resolved.annotations;
+      article.codingStatus = data.status;
+      return;
+    }
+    if (article.codings.has(coder)) return void errors.push(`${rel(file)}: coder: "${coder}" already has a coding of "${article.slug}"`);
+    article.codings.set(coder, { status: data.status, annotations: resolved.annotations });
+  };
+  const jsonIn = (d: string) => (fs.existsSync(d) ? fs.readdirSync(d).filter((f) => f.endsWith(".json") && f !== "decisions.json").sort() : []);
+  for (const f of jsonIn(path.join(dir, "annotations"))) readCoding(path.join(dir, "annotations", f), null);
+  const codingsDir = path.join(dir, "codings");
+  const coderDirs = fs.existsSync(codingsDir) ? fs.readdirSync(codingsDir).filter((d) => fs.statSync(path.join(codingsDir, d)).isDirectory()).sort() : [];
+  for (const c of coderDirs) for (const f of jsonIn(path.join(codingsDir, c))) readCoding(path.join(codingsDir, c, f), c);
+  for (const f of jsonIn(path.join(dir, "consensus"))) readCoding(path.join(dir, "consensus", f), CONSENSUS);
+  for (const a of articles) {
+    if (consensusFiles.has(a.slug)) continue;
+    if (a.codings.size === 1) {
+      const [only] = a.codings.values();
+      a.annotations = only.annotations.map((p) => ({ ...p }));
+      a.codingStatus = only.status;
+    } else if (a.codings.size > 1) {
+      errors.push(`${rel(path.join(dir, "consensus", `${a.slug}.json`))}: (file): ${a.codings.size} coders coded "${a.slug}" (${[...a.codings.keys()].join(", ")}); adjudicate them into a consensus file`);
+    }
   }
 
   if (errors.length > 0 || !orgs || !codebook || !meta) return { ok: false, errors };

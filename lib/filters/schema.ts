@@ -2,7 +2,7 @@
 // the URL's query with it, and the filter controls write the URL with `toSearchParams`,
 // so a view is exactly its URL. Types come from the schema.
 import { z } from "zod";
-import { CODING_STATUSES } from "../coding/status";
+import { CODER_NAME, CODER_NAME_HINT, CODING_STATUSES } from "../coding/status";
 import { isIsoDay } from "../measure/dates";
 import { MAX_PERIODS, periodCount, periodKey, tooManyPeriodsMessage } from "../measure/periods";
 
@@ -45,6 +45,8 @@ export const filtersSchema = z
     metric: one(z.enum(METRICS).default(DEFAULTS.metric)),
     coding: one(z.enum(CODINGS).default(DEFAULTS.coding)),
     status: z.array(z.enum(CODING_STATUSES)).default([]),
+    /** chart one coder's coding instead of the consensus */
+    coder: one(z.string().regex(CODER_NAME, `must be a coder's name (${CODER_NAME_HINT})`).optional()),
   })
   .refine((f) => !f.from || !f.to || f.from <= f.to, { path: ["to"], message: "must not be before from" })
   .superRefine((f, ctx) => {
@@ -108,8 +110,10 @@ export function parseFilters(params: RawParams, extra: readonly string[] = []): 
 }
 
 /** Unknown theme or organization slugs, checked against what the database holds. */
-export function checkKnownSlugs(filters: Filters, known: { themes: readonly string[]; orgs: readonly string[] }): ParamIssue[] {
+export function checkKnownSlugs(filters: Filters, known: { themes: readonly string[]; orgs: readonly string[]; coders?: readonly string[] }): ParamIssue[] {
   const issues: ParamIssue[] = [];
+  if (filters.coder && known.coders && filters.coder !== "consensus" && !known.coders.includes(filters.coder))
+    issues.push({ parameter: "coder", message: `unknown coder "${filters.coder}"; known: ${known.coders.join(", ") || "none"}` });
   const themes = new Set(known.themes);
   const orgs = new Set(known.orgs);
   for (const t of filters.themes) if (!themes.has(t)) issues.push({ parameter: "theme", message: `unknown theme "${t}"; known: ${known.themes.join(", ")}` });
@@ -129,6 +133,7 @@ export function toSearchParams(f: Partial<Filters>): URLSearchParams {
   if (f.metric && f.metric !== DEFAULTS.metric) p.set("metric", f.metric);
   if (f.coding && f.coding !== DEFAULTS.coding) p.set("coding", f.coding);
   for (const s of f.statuses ?? []) p.append("status", s);
+  if (f.coder) p.set("coder", f.coder);
   return p;
 }
 
@@ -167,6 +172,7 @@ export function viewSlug(f: Filters, parts: readonly ("granularity" | "metric")[
   if (f.from || f.to) bits.push(`${f.from ?? "start"}-to-${f.to ?? "end"}`);
   if (f.statuses.length) bits.push(`status-${f.statuses.join("+")}`);
   if (f.coding === "all") bits.push("incl-uncoded");
+  if (f.coder) bits.push(`coder-${f.coder}`);
   const slug = bits.join("_").replace(/[^a-z0-9+_-]/gi, "-");
   return slug.length > 150 ? slug.slice(0, 150) : slug;
 }

@@ -17,6 +17,7 @@ export async function resolveView(searchParams: SearchParams, pageOnly: readonly
   const unknown = checkKnownSlugs(parsed.value, {
     themes: catalog.themes.map((t) => t.slug),
     orgs: catalog.organizations.map((o) => o.slug),
+    coders: catalog.coders,
   });
   return { catalog, filters: unknown.length ? DEFAULT_FILTERS : parsed.value, issues: unknown };
 }

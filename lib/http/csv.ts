@@ -15,15 +15,16 @@ export function safeCell(v: CsvCell): string | number {
   return FORMULA_START.test(v) ? `'${v}` : v;
 }
 
-export type Provenance = { codebookVersion: string; view: string; generatedAt: string };
+export type Provenance = { codebookVersion: string; coding: string; view: string; generatedAt: string };
 
-export const PROVENANCE_COLUMNS = ["codebook_version", "view", "generated_at"] as const;
+/** Which codebook, which coding ("consensus" or a coder's name), which view, and when. */
+export const PROVENANCE_COLUMNS = ["codebook_version", "coding", "view", "generated_at"] as const;
 
 const OPTIONS = { record_delimiter: "\r\n", quoted_match: /[",\r\n]/ } as const;
 
 /** Rows only, no header: for writing a long export a batch at a time. */
 export function csvRows(rows: readonly CsvCell[][], provenance?: Provenance): string {
-  const extra = provenance ? [provenance.codebookVersion, provenance.view, provenance.generatedAt] : [];
+  const extra = provenance ? [provenance.codebookVersion, provenance.coding, provenance.view, provenance.generatedAt] : [];
   return stringify(rows.map((r) => [...r, ...extra].map(safeCell)), OPTIONS);
 }
 

@@ -25,7 +25,7 @@ export function filteredRoute(handler: Handler, extra: readonly string[] = []): 
     const parsed = parseFilters(params, extra);
     if (!parsed.ok) return badRequest(parsed.issues);
     const catalog = await getCatalog();
-    const unknown = checkKnownSlugs(parsed.value, { themes: catalog.themes.map((t) => t.slug), orgs: catalog.organizations.map((o) => o.slug) });
+    const unknown = checkKnownSlugs(parsed.value, { themes: catalog.themes.map((t) => t.slug), orgs: catalog.organizations.map((o) => o.slug), coders: catalog.coders });
     if (unknown.length) return badRequest(unknown);
     try {
       return await handler(parsed.value, { catalog, request, params });
@@ -57,6 +57,7 @@ export function csvResponse(
   for (const [k, v] of Object.entries(extraView)) view.set(k, v);
   const provenance = {
     codebookVersion: catalog.codebookVersion,
+    coding: filters.coder ?? "consensus",
     view: view.toString() || "all",
     generatedAt: new Date().toISOString(),
   };

@@ -4,7 +4,7 @@ import "server-only";
 // role, date range) is built once and shared by every query, so the charts, the summary,
 // the drill-down and the exports always describe the same set of articles.
 import { Prisma } from "../../generated/prisma/client";
-import { COUNTED_STATUSES } from "../coding/status";
+import { CONSENSUS, COUNTED_STATUSES } from "../coding/status";
 import { metricInterval, type Interval } from "../measure/intervals";
 import { metricValue, ZERO, type Totals } from "../measure/totals";
 import type { Filters, Granularity } from "../filters/schema";
@@ -30,13 +30,28 @@ export function articleConditions(f: Filters): Prisma.Sql[] {
   // unknown date cannot be shown to be inside, so a range leaves it out.
   if (f.from) c.push(Prisma.sql`a."dateStart" >= ${f.from}`);
   if (f.to) c.push(Prisma.sql`a."dateEnd" <= ${f.to}`);
-  if (f.statuses.length) c.push(Prisma.sql`a."codingStatus" IN (${Prisma.join(f.statuses)})`);
+  if (f.statuses.length) c.push(Prisma.sql`${statusOf(f)} IN (${Prisma.join(f.statuses)})`);
+  // One coder's coding: the articles that coder codes.
+  if (coderOf(f) !== CONSENSUS) c.push(Prisma.sql`EXISTS (SELECT 1 FROM "ArticleCoding" k WHERE k."articleId" = a.id AND k.coder = ${coderOf(f)})`);
   return c;
 }
 
+/** Whose coding the figures come from: the consensus unless `coder` names one. */
+export const coderOf = (f: Filters): string => f.coder ?? CONSENSUS;
+
+/** The coding status the figures go by: the article's (consensus) or the named coder's. */
+function statusOf(f: Filters): Prisma.Sql {
+  return coderOf(f) === CONSENSUS
+    ? Prisma.sql`a."codingStatus"`
+    : Prisma.sql`(SELECT k.status FROM "ArticleCoding" k WHERE k."articleId" = a.id AND k.coder = ${coderOf(f)})`;
+}
+
+/** Joins an article to the per-theme totals of the coding in view. */
+const themeStats = (f: Filters) => Prisma.sql`JOIN "ArticleTheme" s ON s."articleId" = a.id AND s.coder = ${coderOf(f)}`;
+
 /** The article is one that theme metrics count (coded or reviewed, unless `coding=all`). */
 function counted(f: Filters): Prisma.Sql {
-  return f.coding === "all" ? Prisma.sql`1 = 1` : Prisma.sql`a."codingStatus" IN (${Prisma.join([...COUNTED_STATUSES])})`;
+  return f.coding === "all" ? Prisma.sql`1 = 1` : Prisma.sql`${statusOf(f)} IN (${Prisma.join([...COUNTED_STATUSES])})`;
 }
 
 /** Conditions for every theme metric: the articles in view that are counted. */
@@ -134,7 +149,7 @@ export async function getTimeline(f: Filters): Promise<Timeline> {
   const rows = await prisma.$queryRaw<(TotalsRow & { period: bigint | number; theme: string })[]>`
     SELECT ${bucket} AS period, t.slug AS theme, ${TOTALS_SQL}
     FROM "Article" a
-    JOIN "ArticleTheme" s ON s."articleId" = a.id
+    ${themeStats(f)}
     JOIN "Theme" t ON t.id = s."themeId"
     ${where([...inView, counted(f), ...themeCondition(f)])}
     GROUP BY period, t.id`;
@@ -208,7 +223,7 @@ export async function getBySource(f: Filters): Promise<BySource> {
     SELECT o.slug AS source, t.slug AS theme, ${TOTALS_SQL}
     FROM "Article" a
     JOIN "Organization" o ON o.id = a."sourceId"
-    JOIN "ArticleTheme" s ON s."articleId" = a.id
+    ${themeStats(f)}
     JOIN "Theme" t ON t.id = s."themeId"
     ${where([...conds, counted(f), ...themeCondition(f)])}
     GROUP BY o.id, t.id`;
@@ -256,11 +271,11 @@ export async function getSummary(f: Filters): Promise<Summary> {
       SUM(CASE WHEN ${counted(f)} THEN 1 ELSE 0 END) AS articles,
       SUM(CASE WHEN ${counted(f)} THEN a."wordCount" ELSE 0 END) AS words,
       SUM(CASE WHEN ${counted(f)} AND a."datePrecision" != 'unknown' THEN 1 ELSE 0 END) AS dated,
-      SUM(CASE WHEN a."codingStatus" IN (${Prisma.join([...COUNTED_STATUSES])}) THEN 0 ELSE 1 END) AS "notCoded"
+      SUM(CASE WHEN ${statusOf(f)} IN (${Prisma.join([...COUNTED_STATUSES])}) THEN 0 ELSE 1 END) AS "notCoded"
     FROM "Article" a ${where(conds)}`;
   const [p] = await prisma.$queryRaw<{ passages: bigint }[]>`
     SELECT SUM(s.passages) AS passages FROM "Article" a
-    JOIN "ArticleTheme" s ON s."articleId" = a.id JOIN "Theme" t ON t.id = s."themeId"
+    ${themeStats(f)} JOIN "Theme" t ON t.id = s."themeId"
     ${where([...conds, counted(f), ...themeCondition(f)])}`;
   return {
     articles: n(a?.articles),
@@ -301,7 +316,7 @@ export async function getPassages(
   drill?: Drill,
   limit?: number,
 ): Promise<{ total: number; passages: PassageRow[] }> {
-  const conds = [...metricConditions(f), ...themeCondition(f)];
+  const conds = [...metricConditions(f), ...themeCondition(f), Prisma.sql`p.coder = ${coderOf(f)}`];
   if (drill) {
     conds.push(Prisma.sql`t.slug = ${drill.theme}`);
     if (drill.kind === "period") {
@@ -363,7 +378,7 @@ export async function* iterateArticleThemeRows(f: Filters, batch = 10_000): Asyn
         a."dateBasis" AS "dateBasis", a."codingStatus" AS "codingStatus", o.slug AS source, pub.slug AS publisher, a."wordCount" AS words, t.slug AS theme,
         s."taggedWords" AS "taggedWords", s.passages AS passages
       FROM "Article" a
-      JOIN "ArticleTheme" s ON s."articleId" = a.id
+      ${themeStats(f)}
       JOIN "Theme" t ON t.id = s."themeId"
       JOIN "Organization" o ON o.id = a."sourceId"
       LEFT JOIN "Organization" pub ON pub.id = a."publisherId"
@@ -394,6 +409,8 @@ export type Catalog = {
   themes: ThemeRef[];
   organizations: { slug: string; name: string; kind: string; source: number; publisher: number; mentioned: number }[];
   codebookVersion: string;
+  /** every coder with a coding of some article */
+  coders: string[];
 };
 
 /** What the filter controls offer, and what parameters are checked against. */
@@ -408,9 +425,11 @@ export async function getCatalog(): Promise<Catalog> {
       FROM "Organization" o ORDER BY o.name`,
     prisma.codebook.findUnique({ where: { id: 1 } }),
   ]);
+  const coders = (await prisma.articleCoding.findMany({ select: { coder: true }, distinct: ["coder"], orderBy: { coder: "asc" } })).map((c) => c.coder);
   return {
     themes,
     organizations: orgs.map((o) => ({ ...o, source: n(o.source), publisher: n(o.publisher), mentioned: n(o.mentioned) })),
     codebookVersion: codebook?.version ?? "none",
+    coders,
   };
 }

@@ -1,5 +1,6 @@
 import "server-only";
-import { exportAnnotations } from "../coding/annotation-io";
+import { codingFilePath, exportAnnotations } from "../coding/annotation-io";
+import { CONSENSUS } from "../coding/status";
 import { prisma } from "../db/client";
 
 export type ThemeInfo = {
@@ -69,15 +70,18 @@ export async function getArticleList(where: { ids?: number[] } = {}): Promise<Ar
   }));
 }
 
-export async function getArticle(slug: string) {
+/** An article with one coding's passages and totals: the consensus unless a coder is named. */
+export async function getArticle(slug: string, coder: string = CONSENSUS) {
   const a = await prisma.article.findUnique({
     where: { slug },
     include: {
       source: true,
       publisher: true,
       mentions: { include: { organization: true } },
-      annotations: { include: { theme: { select: { slug: true } } }, orderBy: [{ start: "asc" }, { end: "asc" }] },
-      themeStats: { include: { theme: { select: { slug: true } } } },
+      annotations: { where: { coder }, include: { theme: { select: { slug: true } } }, orderBy: [{ start: "asc" }, { end: "asc" }] },
+      themeStats: { where: { coder }, include: { theme: { select: { slug: true } } } },
+      codings: { orderBy: { coder: "asc" } },
+      _count: { select: { adjudications: true } },
     },
   });
   if (!a) return null;
@@ -108,7 +112,28 @@ export async function getArticle(slug: string) {
       note: x.note,
     })),
     stats: Object.fromEntries(a.themeStats.map((s) => [s.theme.slug, { taggedWords: s.taggedWords, passages: s.passages }])),
+    coder,
+    /** every coder's coding of the article and where it stands */
+    codings: a.codings.map((c) => ({ coder: c.coder, status: c.status })),
+    adjudicated: a._count.adjudications > 0,
   };
+}
+
+/** Another coding's passages of an article, drawn beside one's own once blind coding allows it. */
+export async function getCodingPassages(slug: string, coders: readonly string[]) {
+  const rows = await prisma.annotation.findMany({
+    where: { article: { slug }, coder: { in: [...coders] } },
+    include: { theme: { select: { slug: true } } },
+    orderBy: [{ start: "asc" }, { end: "asc" }],
+  });
+  return rows.map((x) => ({ id: x.id, coder: x.coder, theme: x.theme.slug, start: x.start, end: x.end, quote: x.quote, annotator: x.annotator, note: x.note }));
+}
+
+/** The latest changes to an article's passages, newest first: who, when, what. */
+export async function getHistory(slug: string, limit = 50) {
+  const rows = await prisma.annotationEvent.findMany({ where: { article: { slug } }, orderBy: { id: "desc" }, take: limit });
+  const state = (j: string | null) => (j ? (JSON.parse(j) as { theme: string; quote: string; note: string | null }) : null);
+  return rows.map((r) => ({ id: r.id, at: r.at, who: r.who, coder: r.coder, action: r.action, before: state(r.before), after: state(r.after), undoes: r.undoes }));
 }
 
 export type ArticleDetail = NonNullable<Awaited<ReturnType<typeof getArticle>>>;
@@ -129,13 +154,13 @@ export async function getCodebook(examplesPerTheme = 3): Promise<{ version: stri
     prisma.$queryRaw<{ slug: string; passages: bigint; articles: bigint; tagged: bigint }[]>`
       SELECT t.slug, SUM(s.passages) AS passages, SUM(CASE WHEN s.passages > 0 THEN 1 ELSE 0 END) AS articles,
         SUM(s."taggedWords") AS tagged
-      FROM "Theme" t LEFT JOIN "ArticleTheme" s ON s."themeId" = t.id GROUP BY t.id`,
+      FROM "Theme" t LEFT JOIN "ArticleTheme" s ON s."themeId" = t.id AND s.coder = 'consensus' GROUP BY t.id`,
     // Typical rather than extreme: passages nearest 160 characters, from different articles first.
     prisma.$queryRaw<{ id: bigint; slug: string; quote: string; articleSlug: string; articleTitle: string }[]>`
       SELECT id, slug, quote, "articleSlug", "articleTitle" FROM (
         SELECT p.id, t.slug, p.quote, a.slug AS "articleSlug", a.title AS "articleTitle",
           ROW_NUMBER() OVER (PARTITION BY t.id ORDER BY rn_article, ABS(LENGTH(p.quote) - 160)) AS rn
-        FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY "themeId", "articleId" ORDER BY ABS(LENGTH(quote) - 160)) AS rn_article FROM "Annotation") p
+        FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY "themeId", "articleId" ORDER BY ABS(LENGTH(quote) - 160)) AS rn_article FROM "Annotation" WHERE coder = 'consensus') p
         JOIN "Theme" t ON t.id = p."themeId" JOIN "Article" a ON a.id = p."articleId"
       ) WHERE rn <= ${examplesPerTheme} ORDER BY slug, rn`,
   ]);
@@ -157,7 +182,13 @@ export async function getOrganizations(): Promise<OrgRef[]> {
   return prisma.organization.findMany({ orderBy: { name: "asc" }, select: { slug: true, name: true } });
 }
 
-/** One article's passages as an annotation file (the seeds format), or null for an unknown slug. */
-export async function getAnnotationFile(slug: string): Promise<string | null> {
-  return (await exportAnnotations(prisma, [slug])).get(slug) ?? null;
+/** One coding of an article (the consensus unless a coder is named) as an annotation file, or null. */
+export async function getAnnotationFile(slug: string, coder: string = CONSENSUS): Promise<string | null> {
+  const files = await exportAnnotations(prisma, [slug]);
+  const hit = files.get(codingFilePath(slug, coder));
+  if (hit) return hit.text;
+  // A lone coder's consensus is that coder's coding: serve it as the consensus file.
+  const only = [...files.values()].filter((f) => f.coder !== CONSENSUS);
+  if (coder === CONSENSUS && only.length === 1) return only[0].text.replace(`"coder": ${JSON.stringify(only[0].coder)}`, `"coder": "consensus"`);
+  return null;
 }

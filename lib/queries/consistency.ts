@@ -4,6 +4,7 @@
 // its quote against the text at its offsets. Reads only; takes the client as an argument so
 // the command and the tests can point it at any database file.
 import type { PrismaClient } from "../../generated/prisma/client";
+import { CONSENSUS } from "../coding/status";
 import { articleThemeStats, countWords } from "../measure/words";
 
 export type Difference = {
@@ -11,6 +12,8 @@ export type Difference = {
   /** The theme of a per-theme total, null for the article's word count */
   theme: string | null;
   what: "taggedWords" | "passages" | "row" | "wordCount" | "quote";
+  /** whose coding, where it is not the consensus */
+  coder?: string;
   /** null: no stored row at all */
   stored: number | string | null;
   recomputed: number | string | null;
@@ -38,35 +41,41 @@ export async function checkConsistency(prisma: PrismaClient): Promise<Consistenc
         slug: true,
         body: true,
         wordCount: true,
-        annotations: { select: { id: true, themeId: true, start: true, end: true, quote: true } },
-        themeStats: { select: { themeId: true, taggedWords: true, passages: true } },
+        annotations: { select: { id: true, themeId: true, start: true, end: true, quote: true, coder: true } },
+        themeStats: { select: { themeId: true, taggedWords: true, passages: true, coder: true } },
+        codings: { select: { coder: true } },
       },
     });
     if (batch.length === 0) break;
     after = batch[batch.length - 1].id;
     for (const a of batch) {
       articles++;
-      rows += a.themeStats.length;
+      rows += a.themeStats.filter((s) => s.coder === CONSENSUS).length;
       const words = countWords(a.body);
       if (words !== a.wordCount) differences.push({ article: a.slug, theme: null, what: "wordCount", stored: a.wordCount, recomputed: words });
       for (const p of a.annotations) {
         const text = a.body.slice(p.start, p.end);
         if (text !== p.quote) differences.push({ article: a.slug, theme: slugOf.get(p.themeId) ?? null, what: "quote", stored: p.quote, recomputed: text });
       }
-      const stats = articleThemeStats(
-        a.body,
-        a.annotations.map((p) => ({ start: p.start, end: p.end, theme: slugOf.get(p.themeId)! })),
-        slugs,
-      );
-      const stored = new Map(a.themeStats.map((s) => [slugOf.get(s.themeId)!, s]));
-      for (const [theme, want] of stats) {
-        const have = stored.get(theme);
-        if (!have) {
-          differences.push({ article: a.slug, theme, what: "row", stored: null, recomputed: `${want.taggedWords} words, ${want.passages} passages` });
-          continue;
+      // Every coding: the consensus, and each coder's.
+      const coders = [CONSENSUS, ...new Set([...a.codings.map((c) => c.coder), ...a.annotations.map((p) => p.coder)].filter((c) => c !== CONSENSUS))];
+      for (const coder of coders) {
+        const who = coder === CONSENSUS ? {} : { coder };
+        const stats = articleThemeStats(
+          a.body,
+          a.annotations.filter((p) => p.coder === coder).map((p) => ({ start: p.start, end: p.end, theme: slugOf.get(p.themeId)! })),
+          slugs,
+        );
+        const stored = new Map(a.themeStats.filter((s) => s.coder === coder).map((s) => [slugOf.get(s.themeId)!, s]));
+        for (const [theme, want] of stats) {
+          const have = stored.get(theme);
+          if (!have) {
+            differences.push({ article: a.slug, theme, what: "row", stored: null, recomputed: `${want.taggedWords} words, ${want.passages} passages`, ...who });
+            continue;
+          }
+          if (have.taggedWords !== want.taggedWords) differences.push({ article: a.slug, theme, what: "taggedWords", stored: have.taggedWords, recomputed: want.taggedWords, ...who });
+          if (have.passages !== want.passages) differences.push({ article: a.slug, theme, what: "passages", stored: have.passages, recomputed: want.passages, ...who });
         }
-        if (have.taggedWords !== want.taggedWords) differences.push({ article: a.slug, theme, what: "taggedWords", stored: have.taggedWords, recomputed: want.taggedWords });
-        if (have.passages !== want.passages) differences.push({ article: a.slug, theme, what: "passages", stored: have.passages, recomputed: want.passages });
       }
     }
   }

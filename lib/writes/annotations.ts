@@ -2,6 +2,7 @@
 // refreshes its per-theme totals. Used by the seed and by loading an annotation file.
 import type { Prisma } from "../../generated/prisma/client";
 import type { PlannedAnnotation } from "../corpus/seed";
+import { CONSENSUS } from "../coding/status";
 import { articleThemeStats } from "../measure/words";
 
 const key = (a: PlannedAnnotation) => JSON.stringify([a.theme, a.start, a.end, a.quote, a.annotator, a.note]);
@@ -11,9 +12,10 @@ export async function syncArticleAnnotations(
   article: { id: number; body: string },
   wanted: readonly PlannedAnnotation[],
   themeIds: ReadonlyMap<string, number>,
+  coder: string = CONSENSUS,
 ): Promise<{ added: number; removed: number; statsChanged: number }> {
   const slugById = new Map([...themeIds].map(([slug, id]) => [id, slug]));
-  const have = (await tx.annotation.findMany({ where: { articleId: article.id } })).map((h) => ({
+  const have = (await tx.annotation.findMany({ where: { articleId: article.id, coder } })).map((h) => ({
     ...h,
     theme: slugById.get(h.themeId) ?? "",
   }));
@@ -26,6 +28,7 @@ export async function syncArticleAnnotations(
     await tx.annotation.createMany({
       data: fresh.map((p) => ({
         articleId: article.id,
+        coder,
         themeId: themeIds.get(p.theme)!,
         start: p.start,
         end: p.end,
@@ -37,15 +40,15 @@ export async function syncArticleAnnotations(
   }
 
   const stats = articleThemeStats(article.body, wanted, [...themeIds.keys()]);
-  const current = new Map((await tx.articleTheme.findMany({ where: { articleId: article.id } })).map((s) => [s.themeId, s]));
+  const current = new Map((await tx.articleTheme.findMany({ where: { articleId: article.id, coder } })).map((s) => [s.themeId, s]));
   let statsChanged = 0;
   for (const [slug, stat] of stats) {
     const themeId = themeIds.get(slug)!;
     const cur = current.get(themeId);
     if (cur && cur.taggedWords === stat.taggedWords && cur.passages === stat.passages) continue;
     await tx.articleTheme.upsert({
-      where: { articleId_themeId: { articleId: article.id, themeId } },
-      create: { articleId: article.id, themeId, ...stat },
+      where: { articleId_themeId_coder: { articleId: article.id, themeId, coder } },
+      create: { articleId: article.id, themeId, coder, ...stat },
       update: stat,
     });
     statsChanged++;

@@ -2,13 +2,15 @@
 // annotations calls this inside the same transaction, so the charts never see a half update.
 import type { Prisma, PrismaClient } from "../../generated/prisma/client";
 import { withBusyRetry } from "../db/retry";
+import { CONSENSUS } from "../coding/status";
 import { articleThemeStats } from "../measure/words";
 
-export async function refreshArticleStats(tx: Prisma.TransactionClient, articleId: number): Promise<void> {
+/** Recounts one coding's per-theme totals of one article ("consensus" unless a coder is named). */
+export async function refreshArticleStats(tx: Prisma.TransactionClient, articleId: number, coder: string = CONSENSUS): Promise<void> {
   const [article, themes, annotations] = await Promise.all([
     tx.article.findUniqueOrThrow({ where: { id: articleId }, select: { body: true } }),
     tx.theme.findMany({ select: { id: true, slug: true } }),
-    tx.annotation.findMany({ where: { articleId }, select: { start: true, end: true, theme: { select: { slug: true } } } }),
+    tx.annotation.findMany({ where: { articleId, coder }, select: { start: true, end: true, theme: { select: { slug: true } } } }),
   ]);
   const stats = articleThemeStats(
     article.body,
@@ -18,8 +20,8 @@ export async function refreshArticleStats(tx: Prisma.TransactionClient, articleI
   for (const t of themes) {
     const s = stats.get(t.slug)!;
     await tx.articleTheme.upsert({
-      where: { articleId_themeId: { articleId, themeId: t.id } },
-      create: { articleId, themeId: t.id, ...s },
+      where: { articleId_themeId_coder: { articleId, themeId: t.id, coder } },
+      create: { articleId, themeId: t.id, coder, ...s },
       update: s,
     });
   }
@@ -35,18 +37,23 @@ const FILL_BATCH = 50;
  * Returns the number of rows written.
  */
 export async function fillMissingThemeRows(prisma: PrismaClient): Promise<number> {
-  const rows = await prisma.$queryRaw<{ id: number | bigint; missing: number | bigint }[]>`
-    SELECT a.id AS id, COUNT(*) AS missing
-    FROM Article a CROSS JOIN Theme t
-    LEFT JOIN ArticleTheme s ON s.articleId = a.id AND s.themeId = t.id
+  // Every coding: the consensus of every article, and each coder's coding of the articles they code.
+  const rows = await prisma.$queryRaw<{ id: number | bigint; coder: string; missing: number | bigint }[]>`
+    WITH codings AS (
+      SELECT a.id AS articleId, 'consensus' AS coder FROM Article a
+      UNION SELECT c.articleId, c.coder FROM ArticleCoding c
+      UNION SELECT DISTINCT p.articleId, p.coder FROM Annotation p)
+    SELECT k.articleId AS id, k.coder AS coder, COUNT(*) AS missing
+    FROM codings k CROSS JOIN Theme t
+    LEFT JOIN ArticleTheme s ON s.articleId = k.articleId AND s.themeId = t.id AND s.coder = k.coder
     WHERE s.articleId IS NULL
-    GROUP BY a.id ORDER BY a.id`;
+    GROUP BY k.articleId, k.coder ORDER BY k.articleId`;
   let written = 0;
   for (let i = 0; i < rows.length; i += FILL_BATCH) {
     const batch = rows.slice(i, i + FILL_BATCH);
     await withBusyRetry(`filling per-theme totals of ${batch.length} article(s)`, () =>
       prisma.$transaction(async (tx) => {
-        for (const r of batch) await refreshArticleStats(tx, Number(r.id));
+        for (const r of batch) await refreshArticleStats(tx, Number(r.id), r.coder);
       }, { timeout: 60_000, maxWait: 10_000 }),
     );
     written += batch.reduce((n, r) => n + Number(r.missing), 0);

@@ -11,8 +11,9 @@
 import type { Prisma, PrismaClient } from "../../generated/prisma/client";
 import { withBusyRetry } from "../db/retry";
 import { syncArticleAnnotations } from "./annotations";
+import { CONSENSUS } from "../coding/status";
 import { fillMissingThemeRows } from "./article-stats";
-import type { PlannedArticle, SeedPlan } from "../corpus/seed";
+import type { PlannedAnnotation, PlannedArticle, SeedPlan } from "../corpus/seed";
 
 export type SeedChanges = {
   themes: number;
@@ -175,9 +176,27 @@ async function syncArticles(
     if (dropMentions.length) await tx.articleMention.deleteMany({ where: { articleId, organizationId: { in: dropMentions } } });
     if (touched || addMentions.length || dropMentions.length) changes.articles++;
 
-    const synced = await syncArticleAnnotations(tx, { id: articleId, body: a.body }, a.annotations, themeIds);
-    changes.annotationsAdded += synced.added;
-    changes.annotationsRemoved += synced.removed;
-    changes.statsChanged += synced.statsChanged;
+    // The consensus, then every coder's own coding; a coder the seed files no longer name goes.
+    const codings: [string, readonly PlannedAnnotation[]][] = [[CONSENSUS, a.annotations], ...[...a.codings].map(([c, k]) => [c, k.annotations] as [string, PlannedAnnotation[]])];
+    const stale = (await tx.annotation.findMany({ where: { articleId }, select: { coder: true }, distinct: ["coder"] })).map((r) => r.coder).filter((c) => !codings.some(([k]) => k === c));
+    for (const [coder, passages] of [...codings, ...stale.map((c) => [c, []] as [string, PlannedAnnotation[]])]) {
+      const synced = await syncArticleAnnotations(tx, { id: articleId, body: a.body }, passages, themeIds, coder);
+      changes.annotationsAdded += synced.added;
+      changes.annotationsRemoved += synced.removed;
+      changes.statsChanged += synced.statsChanged;
+    }
+    if (stale.length) await tx.articleTheme.deleteMany({ where: { articleId, coder: { in: stale } } });
+    const haveCodings = new Map((await tx.articleCoding.findMany({ where: { articleId } })).map((c) => [c.coder, c]));
+    for (const [coder, k] of a.codings) {
+      if (haveCodings.get(coder)?.status === k.status) continue;
+      await tx.articleCoding.upsert({
+        where: { articleId_coder: { articleId, coder } },
+        create: { articleId, coder, status: k.status, updatedAt: new Date().toISOString() },
+        update: { status: k.status, updatedAt: new Date().toISOString() },
+      });
+      changes.articles++;
+    }
+    const goneCodings = [...haveCodings.keys()].filter((c) => !a.codings.has(c));
+    if (goneCodings.length) await tx.articleCoding.deleteMany({ where: { articleId, coder: { in: goneCodings } } });
   }
 }

@@ -32,7 +32,7 @@ const innovationShareOfMinmetals = async (page: Page) => {
 };
 
 test.describe.serial("tagging in the reader", () => {
-  test("a user selects a sentence, tags it, sees it highlighted, and the dashboard and CSV change", async ({ page }) => {
+  test("a second coder tags a sentence in their own blind coding; the consensus stays, their own chart and CSV change", async ({ page }) => {
     const before = await innovationShareOfMinmetals(page);
     const csvBefore = await (await page.request.get(`${TAGGING_URL}/api/export/article-themes.csv?theme=innovation`)).text();
     expect(csvBefore).toContain(`${ARTICLE},2023-10-25,day,stated,coded,china-minmetals,china-minmetals,425,innovation,0,0`);
@@ -41,35 +41,86 @@ test.describe.serial("tagging in the reader", () => {
     await expect(page.getByTestId("tagging-help")).toBeVisible();
     await select(page, SENTENCE.slice(1)); // a sloppy selection, starting mid-word: it snaps to "To be specific…"
     const dialog = page.getByRole("dialog", { name: "Tag the selected text" });
-    await dialog.getByRole("checkbox", { name: "Innovation" }).check();
+    await expect(dialog.getByTestId("save-hint")).toHaveText("Enter your name to save.");
     await dialog.getByLabel("Your name").fill("e2e-analyst");
+    await expect(dialog.getByTestId("save-hint")).toHaveText("Choose at least one theme.");
+    await dialog.getByRole("checkbox", { name: "Innovation" }).check();
+    await expect(dialog.getByTestId("coding-as")).toHaveText("Saved in e2e-analyst's coding.");
     await expectAxeClean(page);
     await shot(page, "reader-tagging");
     await dialog.getByRole("button", { name: "Save tag" }).click();
     await expect(dialog).toBeHidden();
 
+    // The page now shows e2e-analyst's own coding, blind to the two seed coders.
+    await expect(page).toHaveURL(/coder=e2e-analyst/);
     const mark = page.locator('[data-testid="article-body"] mark[data-themes~="innovation"]');
     await expect(mark).toHaveText(SENTENCE);
-    await expect(page.getByTestId("article-themes").locator("tr", { hasText: "Innovation" })).toContainText("1");
+    await expect(page.locator('[data-testid="article-body"] mark')).toHaveCount(1);
+    await expect(page.getByTestId("blind-note")).toBeVisible();
+    await expect(page.getByTestId("codings")).toContainText("coder-b (hidden while you code)");
+    await shot(page, "reader-blind-coding");
 
-    expect(Number(await innovationShareOfMinmetals(page))).toBe(Number(before) + 1);
-    const csvAfter = await (await page.request.get(`${TAGGING_URL}/api/export/article-themes.csv?theme=innovation`)).text();
+    // The consensus, and so the dashboard, did not move.
+    expect(await innovationShareOfMinmetals(page)).toBe(before);
+    // Marking the coding done shows it on its own chart and export, and lifts the blind.
+    await page.goto(`${TAGGING_URL}/articles/${ARTICLE}?coder=e2e-analyst`);
+    const form = page.getByTestId("status-form");
+    await form.getByLabel("Your name").fill("e2e-analyst");
+    await form.getByRole("button", { name: "Mark as coded" }).click();
+    await expect(page.getByTestId("blind-note")).toHaveCount(0);
+    await expect(page.getByTestId("codings").getByRole("link", { name: "coder-b", exact: true })).toBeVisible();
+    await page.goto(`${TAGGING_URL}/?metric=passages&theme=innovation&coder=e2e-analyst`);
+    await expect(page.locator('[data-testid="by-source-table"] tr[data-source="china-minmetals"] td[data-theme="innovation"]')).toHaveAttribute("data-value", "1");
+    const csvAfter = await (await page.request.get(`${TAGGING_URL}/api/export/article-themes.csv?theme=innovation&coder=e2e-analyst`)).text();
     expect(csvAfter).toContain(`${ARTICLE},2023-10-25,day,stated,coded,china-minmetals,china-minmetals,425,innovation,23,1`); // 23 words in the sentence, counted by hand
+    expect(csvAfter).toContain(",e2e-analyst,"); // the coding it comes from
 
-    const file = await (await page.request.get(`${TAGGING_URL}/api/articles/${ARTICLE}/annotations`)).text();
+    const file = await (await page.request.get(`${TAGGING_URL}/api/articles/${ARTICLE}/annotations?coder=e2e-analyst`)).text();
     expect(file).toContain(`{ "themes": ["innovation"], "quote": "${SENTENCE}", "annotator": "e2e-analyst" }`);
   });
 
-  test("a user changes a passage's theme and removes it", async ({ page }) => {
-    await page.goto(`${TAGGING_URL}/articles/${ARTICLE}`);
+  test("a user changes a passage's theme, removes it, and undoes the removal", async ({ page }) => {
+    await page.goto(`${TAGGING_URL}/articles/${ARTICLE}?coder=e2e-analyst`);
     await page.locator('[data-testid="article-body"] mark[data-themes~="innovation"]').click();
     const dialog = page.getByRole("dialog", { name: "Edit passages" });
     await dialog.getByLabel("Your name").fill("e2e-analyst");
     await dialog.getByLabel("Theme").selectOption("reform");
     await expect(page.locator('[data-testid="article-body"] mark[data-themes~="reform"]')).toHaveText(SENTENCE);
+    await dialog.getByLabel("Note").fill("a cooperation plan, not a reform");
+    await dialog.getByRole("button", { name: "Save note" }).click();
     await dialog.getByRole("button", { name: "Remove" }).click();
-    await expect(page.locator('[data-testid="article-body"] mark[data-themes~="reform"]')).toHaveCount(0);
-    await expect(page.locator('[data-testid="article-body"] mark')).toHaveCount(1); // the seeded passage is still there
+    await expect(page.locator('[data-testid="article-body"] mark')).toHaveCount(0);
+    await expect(dialog.getByTestId("removed")).toContainText("Passage removed.");
+    await dialog.getByRole("button", { name: "Undo" }).click();
+    await expect(page.locator('[data-testid="article-body"] mark[data-themes~="reform"]')).toHaveText(SENTENCE);
+    await expect(page.getByTestId("history")).toContainText("e2e-analyst");
+    await shot(page, "reader-history");
+  });
+
+  test("the agreement page reports the seed coders, and adjudicating a disagreement changes the consensus and the dashboard", async ({ page }) => {
+    await page.goto(`${TAGGING_URL}/agreement`);
+    const table = page.getByTestId("agreement-table").first();
+    await expect(table.locator('tr[data-theme="all"]')).toBeVisible();
+    await expectAxeClean(page);
+    await shot(page, "agreement");
+    const value = async () => {
+      await page.goto(`${TAGGING_URL}/?granularity=year&theme=party-building`);
+      return page.locator('[data-testid="timeline-table"] tr[data-period="2022"] td[data-theme="party-building"]').getAttribute("data-value");
+    };
+    const before = await value();
+    await page.goto(`${TAGGING_URL}/agreement/003-93a9992cb8902b99?a=coder-b&b=seed-editor&theme=party-building`);
+    await expect(page.getByTestId("compare-text")).toBeVisible();
+    const first = page.getByTestId("disagreement").first();
+    await first.getByLabel("Your name").fill("e2e-judge");
+    await first.getByLabel("Reason (recorded with the decision)").fill("e2e check");
+    // Whatever the consensus holds here now, change it: add both readings, or take it out.
+    const decision = (await first.textContent())!.includes("consensus now: nothing tagged") ? "Both" : "Neither";
+    await first.getByRole("button", { name: decision }).click();
+    await expect(first.getByRole("status")).toContainText("Decided");
+    await page.reload();
+    await expect(page.getByTestId("decisions")).toContainText("e2e-judge");
+    await shot(page, "disagreements");
+    expect(await value()).not.toBe(before);
   });
 
   test("metadata edits are validated and saved", async ({ page }) => {

@@ -33,6 +33,7 @@ export function analyticsSeedDir(): string {
     path.join(dir, "annotations/gamma-003.json"),
     JSON.stringify({
       article: "gamma-003",
+      coder: "tester",
       status: "coded",
       annotations: [
         { themes: ["innovation"], quote: "Chips need reform.", annotator: "tester" },
@@ -40,10 +41,10 @@ export function analyticsSeedDir(): string {
       ],
     }),
   );
-  fs.writeFileSync(path.join(dir, "annotations/delta-004.json"), JSON.stringify({ article: "delta-004", status: "coded", annotations: [] }));
+  fs.writeFileSync(path.join(dir, "annotations/delta-004.json"), JSON.stringify({ article: "delta-004", coder: "tester", status: "coded", annotations: [] }));
   fs.writeFileSync(
     path.join(dir, "annotations/eps-005.json"),
-    JSON.stringify({ article: "eps-005", status: "in-progress", annotations: [{ themes: ["innovation"], quote: "Chips chips chips.", annotator: "tester" }] }),
+    JSON.stringify({ article: "eps-005", coder: "tester", status: "in-progress", annotations: [{ themes: ["innovation"], quote: "Chips chips chips.", annotator: "tester" }] }),
   );
   return dir;
 }
@@ -81,7 +82,7 @@ export function intervalSeedDir(): string {
       ...(m > 0 ? [{ themes: ["reform"], quote: words.slice(n - m).join(" "), annotator: "gen" }] : []),
     ];
     const status = i >= 18 ? "uncoded" : i % 5 === 0 ? "reviewed" : "coded";
-    fs.writeFileSync(path.join(dir, `annotations/${slug}.json`), JSON.stringify({ article: slug, status, annotations }));
+    fs.writeFileSync(path.join(dir, `annotations/${slug}.json`), JSON.stringify({ article: slug, coder: "gen", status, annotations }));
   }
   fs.writeFileSync(path.join(dir, "articles.json"), JSON.stringify({ articles }, null, 2));
   return dir;

@@ -13,7 +13,7 @@ type Row = Record<string, string>;
 type Expected = Record<string, Record<string, [number | null, number | null, number | null]>>;
 
 const FIX = path.join(import.meta.dirname, "../fixtures/intervals");
-const PROVENANCE = ["codebook_version", "view", "generated_at"];
+const PROVENANCE = ["codebook_version", "coding", "view", "generated_at"];
 
 async function routes() {
   return {

@@ -49,7 +49,7 @@ describe("an import beside a serving app", () => {
     const annotations = (await import("@/app/api/articles/[slug]/annotations/route")) as unknown as { POST: Handler };
     const annotation = (await import("@/app/api/annotations/[id]/route")) as unknown as { DELETE: Handler; PATCH: Handler };
     const write = (method: string, body?: object) =>
-      new Request("http://localhost:3000/x", {
+      new Request(`http://localhost:3000/x${method === "DELETE" ? "?annotator=load" : ""}`, {
         method,
         headers: { host: "localhost:3000", origin: "http://localhost:3000", "sec-fetch-site": "same-origin", "content-type": "application/json" },
         body: body ? JSON.stringify(body) : undefined,

@@ -45,7 +45,7 @@ function editCodebook(edit: (c: Codebook) => void) {
   edit(c);
   fs.writeFileSync(file, JSON.stringify(c));
 }
-const rowsOf = (slug: string) => prisma.articleTheme.count({ where: { article: { slug } } });
+const rowsOf = (slug: string) => prisma.articleTheme.count({ where: { article: { slug }, coder: "consensus" } });
 const dbCheck = () =>
   spawnSync(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "scripts/db-check.ts"], {
     cwd: root,
@@ -84,11 +84,11 @@ describe("totals stay consistent", () => {
     const edit = await annotation.PATCH(req("PATCH", { theme: "innovation", annotator: "t" }), { params: Promise.resolve({ id: String(ids[0]) }) });
     expect(edit.status).toBe(200);
     const file = path.join(seedDir, "imported.json");
-    fs.writeFileSync(file, JSON.stringify({ article: "imported", annotations: [{ themes: ["reform"], quote: "We reform", annotator: "t" }] }));
+    fs.writeFileSync(file, JSON.stringify({ article: "imported", coder: "t", annotations: [{ themes: ["reform"], quote: "We reform", annotator: "t" }] }));
     expect((await loadAnnotationFiles(prisma, [file])).ok).toBe(true);
     delete process.env.TAGGING_ENABLED;
     delete process.env.TAGGING_LOOPBACK_ONLY;
-    const stats = await prisma.articleTheme.findMany({ where: { article: { slug: "imported" } }, select: { theme: { select: { slug: true } }, taggedWords: true, passages: true } });
+    const stats = await prisma.articleTheme.findMany({ where: { article: { slug: "imported" }, coder: "consensus" }, select: { theme: { select: { slug: true } }, taggedWords: true, passages: true } });
     expect(stats.map((s) => [s.theme.slug, s.taggedWords, s.passages]).sort()).toEqual([["innovation", 0, 0], ["reform", 2, 1], ["security", 0, 0]]);
     expect((await checkConsistency(prisma)).differences).toEqual([]);
   });
@@ -109,8 +109,8 @@ describe("totals stay consistent", () => {
     const raw = new Database(db.file);
     const id = (slug: string) => (raw.prepare("SELECT id FROM Article WHERE slug = ?").get(slug) as { id: number }).id;
     const theme = (slug: string) => (raw.prepare("SELECT id FROM Theme WHERE slug = ?").get(slug) as { id: number }).id;
-    raw.prepare("UPDATE ArticleTheme SET taggedWords = 99 WHERE articleId = ? AND themeId = ?").run(id("alpha-001"), theme("reform"));
-    raw.prepare("DELETE FROM ArticleTheme WHERE articleId = ? AND themeId = ?").run(id("beta-002"), theme("innovation"));
+    raw.prepare("UPDATE ArticleTheme SET taggedWords = 99 WHERE articleId = ? AND themeId = ? AND coder = 'consensus'").run(id("alpha-001"), theme("reform"));
+    raw.prepare("DELETE FROM ArticleTheme WHERE articleId = ? AND themeId = ? AND coder = 'consensus'").run(id("beta-002"), theme("innovation"));
     raw.prepare("UPDATE Article SET wordCount = 7 WHERE slug = 'alpha-001'").run();
     raw.close();
     const report = await checkConsistency(prisma);

@@ -58,7 +58,14 @@ describe("seeding the mini fixture", () => {
   });
 
   it("computes offsets from quotes, one annotation per theme, with the occurrence asked for", async () => {
-    const rows = await prisma.annotation.findMany({ include: { theme: true, article: true }, orderBy: [{ articleId: "asc" }, { start: "asc" }, { themeId: "asc" }] });
+    // One coder ("tester"), so the consensus is that coder's coding, passage for passage.
+    const rows = await prisma.annotation.findMany({ where: { coder: "consensus" }, include: { theme: true, article: true }, orderBy: [{ articleId: "asc" }, { start: "asc" }, { themeId: "asc" }] });
+    const coder = await prisma.annotation.findMany({ where: { coder: "tester" }, orderBy: [{ articleId: "asc" }, { start: "asc" }, { themeId: "asc" }] });
+    expect(coder.map((r) => [r.articleId, r.themeId, r.start, r.end])).toEqual(rows.map((r) => [r.articleId, r.themeId, r.start, r.end]));
+    expect(await prisma.articleCoding.findMany({ select: { coder: true, status: true } })).toEqual([
+      { coder: "tester", status: "coded" },
+      { coder: "tester", status: "coded" },
+    ]);
     expect(rows.map((r) => [r.article.slug, r.theme.slug, r.start, r.end])).toEqual([
       ["alpha-001", "reform", 0, 21],
       ["alpha-001", "innovation", 22, 33],
@@ -71,7 +78,7 @@ describe("seeding the mini fixture", () => {
   });
 
   it("keeps per article x theme totals: union of passages in words, and passage counts", async () => {
-    const stats = await prisma.articleTheme.findMany({ include: { article: true, theme: true } });
+    const stats = await prisma.articleTheme.findMany({ where: { coder: "consensus" }, include: { article: true, theme: true } });
     const got = Object.fromEntries(stats.map((s) => [`${s.article.slug}/${s.theme.slug}`, [s.taggedWords, s.passages]]));
     expect(got).toEqual({
       "alpha-001/reform": [4, 1], // Reform the firms now
@@ -93,8 +100,9 @@ describe("seeding the mini fixture", () => {
     editJson(path.join(dir, "annotations/alpha-001.json"), (d) => d.annotations.splice(2, 1)); // drop "chips at home"
     const betaBefore = await prisma.annotation.findMany({ where: { article: { slug: "beta-002" } } });
     const changes = await seed(prisma, dir);
-    expect(changes).toMatchObject({ articles: 0, annotationsAdded: 0, annotationsRemoved: 1, statsChanged: 1 });
-    const stat = await prisma.articleTheme.findFirst({ where: { article: { slug: "alpha-001" }, theme: { slug: "innovation" } } });
+    // The coder's passage goes, and with it the consensus's copy: 2 removed, 2 totals changed.
+    expect(changes).toMatchObject({ articles: 0, annotationsAdded: 0, annotationsRemoved: 2, statsChanged: 2 });
+    const stat = await prisma.articleTheme.findFirst({ where: { article: { slug: "alpha-001" }, theme: { slug: "innovation" }, coder: "consensus" } });
     expect([stat?.taggedWords, stat?.passages]).toEqual([2, 1]); // Build chips
     expect(await prisma.annotation.findMany({ where: { article: { slug: "beta-002" } } })).toEqual(betaBefore);
     await seed(prisma, MINI); // restore for the other tests
@@ -233,13 +241,13 @@ describe("the real corpus in seeds/", () => {
       "party-building",
       "reform",
     ]);
-    const rows = await prisma.annotation.findMany({ include: { article: { select: { body: true } } } });
+    const rows = await prisma.annotation.findMany({ where: { coder: "consensus" }, include: { article: { select: { body: true } } } });
     expect(rows.length).toBeGreaterThan(100);
     for (const r of rows) expect(r.article.body.slice(r.start, r.end)).toBe(r.quote);
   });
 
   it("tags every theme in several articles", async () => {
-    const stats = await prisma.articleTheme.findMany({ where: { passages: { gt: 0 } }, include: { theme: true } });
+    const stats = await prisma.articleTheme.findMany({ where: { passages: { gt: 0 }, coder: "consensus" }, include: { theme: true } });
     const articlesPerTheme = new Map<string, number>();
     for (const s of stats) articlesPerTheme.set(s.theme.slug, (articlesPerTheme.get(s.theme.slug) ?? 0) + 1);
     for (const slug of ["innovation", "supply-chain-security", "party-building", "reform"]) {

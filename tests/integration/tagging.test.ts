@@ -39,39 +39,40 @@ const enableLoopbackTagging = () => {
 };
 
 /** A write as the app's own page sends it from http://localhost:3000 (refusals: write-guards.test.ts). */
-const req = (method: string, body?: object, headers: Record<string, string> = {}) =>
-  new Request("http://localhost:3000/x", {
+const req = (method: string, body?: object, headers: Record<string, string> = {}, query = "") =>
+  new Request(`http://localhost:3000/x${query}`, {
     method,
     headers: { host: "localhost:3000", origin: "http://localhost:3000", "sec-fetch-site": "same-origin", "content-type": "application/json", ...headers },
     body: body ? JSON.stringify(body) : undefined,
   });
 const params = (p: Record<string, string>) => ({ params: Promise.resolve(p) });
 const stat = (slug: string, theme: string) =>
-  prisma.articleTheme.findFirstOrThrow({ where: { article: { slug }, theme: { slug: theme } } }).then((s) => [s.taggedWords, s.passages]);
+  prisma.articleTheme.findFirstOrThrow({ where: { article: { slug }, theme: { slug: theme }, coder: "consensus" } }).then((s) => [s.taggedWords, s.passages]);
 
 describe("write endpoints", () => {
   it("answer 403 and change nothing while tagging is disabled", async () => {
     const before = snapshot(db.file);
     const res = await annotations.POST(req("POST", { start: 0, end: 6, themes: ["reform"], annotator: "a" }), params({ slug: "alpha-001" }));
     expect(res.status).toBe(403);
-    expect((await annotation.DELETE(req("DELETE"), params({ id: "1" }))).status).toBe(403);
+    expect((await annotation.DELETE(req("DELETE", undefined, {}, "?annotator=tester"), params({ id: "1" }))).status).toBe(403);
     expect(snapshot(db.file)).toBe(before);
   });
 
   it("need the shared secret when one is set", async () => {
     enableLoopbackTagging();
-    const body = { start: 22, end: 27, themes: ["reform"], annotator: "a" };
+    const body = { start: 22, end: 27, themes: ["reform"], annotator: "tester" };
     process.env.TAGGING_SECRET = "s3cret";
     expect((await annotations.POST(req("POST", body, { "x-tagging-secret": "wrong" }), params({ slug: "alpha-001" }))).status).toBe(403);
     const ok = await annotations.POST(req("POST", body, { "x-tagging-secret": "s3cret" }), params({ slug: "alpha-001" }));
     expect(ok.status).toBe(200);
-    await annotation.DELETE(req("DELETE", undefined, { "x-tagging-secret": "s3cret" }), params({ id: String((await ok.json()).ids[0]) }));
+    await annotation.DELETE(req("DELETE", undefined, { "x-tagging-secret": "s3cret" }, "?annotator=tester"), params({ id: String((await ok.json()).ids[0]) }));
   });
 
   it("tag a selection snapped to whole words, one passage per theme, and update the totals", async () => {
     enableLoopbackTagging();
     // alpha body: "Reform the firms now. Build chips at home."; select "ips at ho" (30..39)
-    const res = await annotations.POST(req("POST", { start: 30, end: 39, themes: ["reform", "innovation"], annotator: "ana", note: "test" }), params({ slug: "alpha-001" }));
+    // "tester" is the article's only coder, so the consensus (what stat() reads) follows the edit.
+    const res = await annotations.POST(req("POST", { start: 30, end: 39, themes: ["reform", "innovation"], annotator: "tester", note: "test" }), params({ slug: "alpha-001" }));
     expect(res.status).toBe(200);
     const body = await res.json();
     expect(body).toMatchObject({ start: 28, end: 41, quote: "chips at home" });
@@ -79,10 +80,10 @@ describe("write endpoints", () => {
     expect(await stat("alpha-001", "reform")).toEqual([7, 2]); // Reform the firms now + chips at home
     expect(await stat("alpha-001", "innovation")).toEqual([4, 2]); // unchanged
 
-    const edit = await annotation.PATCH(req("PATCH", { theme: "innovation", annotator: "ana" }), params({ id: String(body.ids[0]) }));
+    const edit = await annotation.PATCH(req("PATCH", { theme: "innovation", annotator: "tester" }), params({ id: String(body.ids[0]) }));
     expect(edit.status).toBe(400);
     expect((await edit.json()).error).toBe("theme: this passage already carries that theme");
-    const del = await annotation.DELETE(req("DELETE"), params({ id: String(body.ids[0]) }));
+    const del = await annotation.DELETE(req("DELETE", undefined, {}, "?annotator=tester"), params({ id: String(body.ids[0]) }));
     expect(del.status).toBe(200);
     expect(await stat("alpha-001", "reform")).toEqual([4, 1]);
   });
@@ -97,7 +98,7 @@ describe("write endpoints", () => {
     expect((await (await post("alpha-001", { start: 0, end: 6, themes: ["farming"], annotator: "a" })).json()).error).toBe("themes: unknown theme: farming");
     expect((await post("alpha-001", { start: 0, end: 6, themes: ["reform"], annotator: " " })).status).toBe(400);
     expect((await post("nope", { start: 0, end: 6, themes: ["reform"], annotator: "a" })).status).toBe(404);
-    expect((await annotation.DELETE(req("DELETE"), params({ id: "999999" }))).status).toBe(404);
+    expect((await annotation.DELETE(req("DELETE", undefined, {}, "?annotator=tester"), params({ id: "999999" }))).status).toBe(404);
     const notJson = new Request("http://localhost:3000/x", { method: "POST", headers: req("POST").headers, body: "{" });
     expect((await annotations.POST(notJson, params({ slug: "alpha-001" }))).status).toBe(400);
   });
@@ -132,10 +133,10 @@ describe("write endpoints", () => {
     expect(snapshot(db.file)).toBe(frozen);
     expect((await status.PATCH(req("PATCH", { status: "uncoded", annotator: "ana" }), params({ slug: "nope" }))).status).toBe(404);
 
-    expect((await status.PATCH(req("PATCH", { status: "uncoded", annotator: "ana" }), params({ slug: "alpha-001" }))).status).toBe(200);
+    expect((await status.PATCH(req("PATCH", { status: "uncoded", annotator: "tester" }), params({ slug: "alpha-001" }))).status).toBe(200);
     const out = await getSummary(f);
     expect([out.articles, out.notCoded]).toEqual([before.articles - 1, before.notCoded + 1]);
-    expect((await status.PATCH(req("PATCH", { status: "reviewed", annotator: "ana" }), params({ slug: "alpha-001" }))).status).toBe(200);
+    expect((await status.PATCH(req("PATCH", { status: "reviewed", annotator: "tester" }), params({ slug: "alpha-001" }))).status).toBe(200);
     expect((await getSummary(f)).articles).toBe(before.articles);
   });
 

@@ -31,9 +31,9 @@ describe("toCsv", () => {
   });
 
   it("carries provenance as trailing columns on every row, so standard parsers read it", () => {
-    const csv = toCsv(["v"], [[1], [2]], { codebookVersion: "cb-1", view: "theme=reform", generatedAt: "2026-11-22T00:00:00.000Z" });
+    const csv = toCsv(["v"], [[1], [2]], { codebookVersion: "cb-1", coding: "consensus", view: "theme=reform", generatedAt: "2026-11-22T00:00:00.000Z" });
     const parsed = parse(csv, { columns: true }) as Record<string, string>[];
-    expect(Object.keys(parsed[0])).toEqual(["v", "codebook_version", "view", "generated_at"]);
+    expect(Object.keys(parsed[0])).toEqual(["v", "codebook_version", "coding", "view", "generated_at"]);
     expect(parsed.map((r) => r.view)).toEqual(["theme=reform", "theme=reform"]);
   });
 });

@@ -47,13 +47,13 @@ describe("parseFilters", () => {
     expect(issues("coding=some")).toEqual([{ parameter: "coding", message: "must be one of coded, all" }]);
     expect(issues("status=done")).toEqual([{ parameter: "status", message: "must be one of uncoded, in-progress, coded, reviewed" }]);
     expect(issues("colour=red")).toEqual([
-      { parameter: "colour", message: "unknown parameter; expected theme, org, orgRole, from, to, granularity, metric, coding, status" },
+      { parameter: "colour", message: "unknown parameter; expected theme, org, orgRole, from, to, granularity, metric, coding, status, coder" },
     ]);
   });
 
   it("reports parameters named like Object.prototype members as unknown, never crashes", () => {
     for (const name of ["constructor", "toString", "__proto__", "hasOwnProperty", "valueOf", "__defineGetter__"]) {
-      expect(issues(`${name}=1`)).toEqual([{ parameter: name, message: "unknown parameter; expected theme, org, orgRole, from, to, granularity, metric, coding, status" }]);
+      expect(issues(`${name}=1`)).toEqual([{ parameter: name, message: "unknown parameter; expected theme, org, orgRole, from, to, granularity, metric, coding, status, coder" }]);
     }
     expect(parseFilters({ constructor: "1" }).ok).toBe(false);
     // How Next.js hands a page `?constructor=1&toString=1`: its plain object had the members already.

@@ -33,7 +33,7 @@ describe("seeds/codings/coder-b", () => {
       expect(annotations.length).toBeGreaterThan(0);
       expect(new Set(parsed.annotations.map((e) => e.annotator))).toEqual(new Set(["coder-b"]));
       for (const a of annotations) expect(article!.body.slice(a.start, a.end)).toBe(a.quote);
-      expect(serializeAnnotations({ slug: article!.slug, body: article!.body, codingStatus: parsed.status ?? "uncoded" }, annotations, themes)).toBe(text);
+      expect(serializeAnnotations({ slug: article!.slug, body: article!.body, coder: parsed.coder, codingStatus: parsed.status ?? "uncoded" }, annotations, themes)).toBe(text);
     });
   }
 });

@@ -3,18 +3,19 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ArticleReader } from "@/components/article-reader";
 import { CodingStatusBadge, DATE_BASIS_TEXT } from "@/components/coding-status-badge";
+import { HistoryPanel } from "@/components/tagging/history-panel";
 import { StatusForm } from "@/components/tagging/status-form";
-import { isCounted, type CodingStatus } from "@/lib/coding/status";
+import { CODER_NAME, CONSENSUS, isCounted, type CodingStatus } from "@/lib/coding/status";
 import { MetadataForm } from "@/components/tagging/metadata-form";
 import { Tagger } from "@/components/tagging/tagger";
 import { ThemeSwatch } from "@/components/theme-swatch";
 import { csvDate, formatValue } from "@/lib/measure/totals";
 import { formatDate } from "@/lib/measure/dates";
 import { percent } from "@/lib/measure/words";
-import { getArticle, getOrganizations, getThemes } from "@/lib/queries/articles";
+import { getArticle, getHistory, getOrganizations, getThemes } from "@/lib/queries/articles";
 import { taggingMode } from "@/lib/coding/authority";
 
-type Props = { params: Promise<{ slug: string }> };
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const article = await getArticle((await params).slug);
@@ -28,10 +29,19 @@ const PRECISION_TEXT: Record<string, string> = {
   unknown: "unknown",
 };
 
-export default async function ArticlePage({ params }: Props) {
-  const [article, themes, organizations] = await Promise.all([getArticle((await params).slug), getThemes(), getOrganizations()]);
+export default async function ArticlePage({ params, searchParams }: Props) {
+  const sp = await searchParams;
+  const asked = Array.isArray(sp.coder) ? sp.coder[0] : sp.coder;
+  // ?coder=NAME shows (and with tagging on, edits) that coder's coding; otherwise the consensus.
+  const coder = asked && (asked === CONSENSUS || CODER_NAME.test(asked)) ? asked : CONSENSUS;
+  const slug = (await params).slug;
+  const [article, themes, organizations, history] = await Promise.all([getArticle(slug, coder), getThemes(), getOrganizations(), getHistory(slug, 30)]);
   if (!article) notFound();
   const tagging = taggingMode();
+  const own = article.codings.find((c) => c.coder === coder);
+  const others = article.codings.filter((c) => c.coder !== coder);
+  // Blind coding: another coder's passages are offered only once this coder's own coding is done.
+  const ownDone = own ? isCounted(own.status) : false;
   const reader = <ArticleReader article={article} themes={themes} editable={tagging.enabled} />;
   return (
     <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_20rem]">
@@ -59,6 +69,7 @@ export default async function ArticlePage({ params }: Props) {
               themes={themes}
               passages={article.annotations.map(({ id, theme, quote, annotator, note }) => ({ id, theme, quote, annotator, note }))}
               secretRequired={tagging.secretRequired}
+              coder={coder === CONSENSUS ? null : coder}
             >
               {reader}
             </Tagger>
@@ -69,6 +80,52 @@ export default async function ArticlePage({ params }: Props) {
       </article>
 
       <aside className="space-y-6 text-sm lg:sticky lg:top-4 lg:self-start">
+        <section aria-labelledby="codings-title" className="rounded-lg border border-border p-4" data-testid="codings">
+          <h2 id="codings-title" className="mb-2 font-semibold">Codings</h2>
+          <p className="mb-2 text-xs text-muted">
+            Showing {coder === CONSENSUS ? "the consensus, which every chart uses" : `${coder}'s coding`}.
+            {article.codings.length > 1 && !article.adjudicated ? " Several coders: the consensus waits for adjudication." : ""}
+          </p>
+          <ul className="space-y-1 text-sm">
+            <li>
+              {coder === CONSENSUS ? <strong>Consensus</strong> : <Link href={`/articles/${article.slug}`}>Consensus</Link>} <CodingStatusBadge status={article.codingStatus} />
+            </li>
+            {article.codings.map((c) => (
+              <li key={c.coder}>
+                {c.coder === coder ? (
+                  <strong>{c.coder}</strong>
+                ) : coder !== CONSENSUS && !ownDone ? (
+                  <span className="text-muted" title="Blind coding: mark your own coding done to see it">{c.coder} (hidden while you code)</span>
+                ) : (
+                  <Link href={`/articles/${article.slug}?coder=${encodeURIComponent(c.coder)}`}>{c.coder}</Link>
+                )}{" "}
+                <CodingStatusBadge status={c.status} />
+              </li>
+            ))}
+          </ul>
+          {coder !== CONSENSUS && !ownDone && others.length > 0 && (
+            <p className="mt-2 text-xs" data-testid="blind-note">
+              Blind coding: the other coders&apos; passages stay hidden until you mark your coding done.
+            </p>
+          )}
+          {(coder === CONSENSUS || ownDone) && article.codings.length > 1 && (
+            <p className="mt-2 text-xs">
+              Compare:{" "}
+              {article.codings.slice(1).map((c, i) => (
+                <span key={c.coder}>
+                  {i > 0 ? " · " : ""}
+                  <Link href={`/agreement/${article.slug}?a=${encodeURIComponent(article.codings[0].coder)}&b=${encodeURIComponent(c.coder)}`}>
+                    {article.codings[0].coder} and {c.coder}
+                  </Link>
+                </span>
+              ))}
+            </p>
+          )}
+          {tagging.enabled && coder === CONSENSUS && (
+            <p className="mt-2 text-xs text-muted">To code this article yourself, tag a passage: it starts your own coding under your name (blind to the others).</p>
+          )}
+        </section>
+
         <section aria-labelledby="legend-title" className="rounded-lg border border-border p-4">
           <h2 id="legend-title" className="mb-2 font-semibold">Themes in this article</h2>
           {!isCounted(article.codingStatus) && (
@@ -148,8 +205,8 @@ export default async function ArticlePage({ params }: Props) {
             )}
           </dl>
           <p className="mt-3 text-xs">
-            <a href={`/api/articles/${article.slug}/annotations`} download>
-              Download this article’s tags (JSON)
+            <a href={`/api/articles/${article.slug}/annotations${coder === CONSENSUS ? "" : `?coder=${encodeURIComponent(coder)}`}`} download>
+              Download {coder === CONSENSUS ? "the consensus" : `${coder}'s coding`} (JSON annotation file)
             </a>
           </p>
         </section>
@@ -157,7 +214,14 @@ export default async function ArticlePage({ params }: Props) {
         {tagging.enabled && (
           <section aria-labelledby="status-title" className="rounded-lg border border-border p-4">
             <h2 id="status-title" className="mb-2 font-semibold">Coding status</h2>
-            <StatusForm slug={article.slug} status={article.codingStatus as CodingStatus} secretRequired={tagging.secretRequired} />
+            <p className="mb-2 text-xs text-muted">{coder === CONSENSUS ? "Of the consensus (what the charts count)." : `Of ${coder}'s coding.`}</p>
+            <StatusForm slug={article.slug} coder={coder} status={(own?.status ?? article.codingStatus) as CodingStatus} secretRequired={tagging.secretRequired} />
+          </section>
+        )}
+        {tagging.enabled && (
+          <section aria-labelledby="history-title" className="rounded-lg border border-border p-4">
+            <h2 id="history-title" className="mb-2 font-semibold">History</h2>
+            <HistoryPanel slug={article.slug} entries={history} secretRequired={tagging.secretRequired} />
           </section>
         )}
         {tagging.enabled && (

@@ -6,9 +6,10 @@ import { addPassage } from "@/lib/writes/tagging";
 type Ctx = { params: Promise<{ slug: string }> };
 
 /** The article's passages as an annotation file (the format of seeds/annotations/). */
-export async function GET(_request: Request, { params }: Ctx) {
+export async function GET(request: Request, { params }: Ctx) {
   const { slug } = await params;
-  const text = await getAnnotationFile(slug);
+  const coder = new URL(request.url).searchParams.get("coder") ?? "consensus";
+  const text = await getAnnotationFile(slug, coder);
   if (!text) return Response.json({ error: `no article "${slug}"` }, { status: 404 });
   return new Response(text, {
     headers: { "Content-Type": "application/json; charset=utf-8", "Content-Disposition": `attachment; filename="${slug}.json"` },
