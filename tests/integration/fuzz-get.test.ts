@@ -22,6 +22,8 @@ beforeAll(async () => {
     "/api/export/by-source.csv": await load(import("@/app/api/export/by-source.csv/route")),
     "/api/export/passages.csv": await load(import("@/app/api/export/passages.csv/route")),
     "/api/export/article-themes.csv": await load(import("@/app/api/export/article-themes.csv/route")),
+    "/api/agreement": await load(import("@/app/api/agreement/route")),
+    "/api/export/agreement.csv": await load(import("@/app/api/export/agreement.csv/route")),
     "/api/articles/[slug]/annotations": await load(import("@/app/api/articles/[slug]/annotations/route")),
   };
 });
