@@ -9,6 +9,8 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { annotationsFile, nthIndexOf, resolveEntries, serializeAnnotations, type ResolvedAnnotation } from "@/lib/coding/annotation-file";
 import { loadSeed } from "@/lib/corpus/seed";
+import { pairAgreement } from "@/lib/measure/agreement";
+import { loadSeedPair } from "@/scripts/seed-codings";
 
 const root = process.cwd();
 const dir = path.join(root, "seeds/consensus");
@@ -137,4 +139,39 @@ describe("seeds/consensus", () => {
     expect(count((d) => d.decision === "edit")).toBe(3);
     expect(count((d) => d.decision === "both")).toBe(0);
   });
+
+  // Each coder against the consensus, as tests/fixtures/agreement/compute.py (exact fractions, an
+  // independent implementation) computed it from seedPairFixture of these two pairs on 2026-12-01:
+  // [theme, alpha_word, kappa_sentence, percent_agreement]; 6380 word and 173 sentence units a theme.
+  const independent: Record<"a" | "b", [string | null, number, number, number][]> = {
+    a: [
+      ["innovation", 0.9990583679750941, 1.0, 100.0],
+      ["supply-chain-security", 0.9679411989301389, 0.8512467755803955, 98.84393063583815],
+      ["party-building", 0.9858743002035039, 1.0, 100.0],
+      ["reform", 0.9261773475265866, 0.9404557031734012, 97.10982658959537],
+      [null, 0.9648398130524484, 0.9665571235260004, 98.98843930635839],
+    ],
+    b: [
+      ["innovation", 0.974055806078385, 1.0, 100.0],
+      ["supply-chain-security", 0.9629623178813714, 0.9061313076505697, 99.42196531791907],
+      ["party-building", 0.9173225108451679, 0.8878807517822424, 96.53179190751445],
+      ["reform", 0.8576019044693596, 0.8637502684900121, 93.64161849710983],
+      [null, 0.9150411545822146, 0.9069016547827257, 97.39884393063583],
+    ],
+  };
+  for (const who of ["a", "b"] as const) {
+    it(`coder ${who.toUpperCase()} against the consensus: the figures of the independent computation`, () => {
+      const seeds = path.join(root, "seeds");
+      const pair = who === "a" ? loadSeedPair(seeds, dir) : loadSeedPair(seeds, dir, path.join(seeds, "codings/coder-b"));
+      const rows = pairAgreement(pair.articles, themes);
+      expect(rows.map((r) => r.theme)).toEqual(independent[who].map((w) => w[0]));
+      rows.forEach((r, i) => {
+        const [, alpha, kappa, percent] = independent[who][i];
+        expect(r.alphaWord).toBeCloseTo(alpha, 12);
+        expect(r.kappaSentence).toBeCloseTo(kappa, 12);
+        expect(r.percentAgreement).toBeCloseTo(percent, 10);
+        expect([r.articles, r.units, r.sentenceUnits]).toEqual(r.theme === null ? [5, 25520, 692] : [5, 6380, 173]);
+      });
+    });
+  }
 });
