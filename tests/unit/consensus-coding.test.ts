@@ -18,6 +18,8 @@ const dir = path.join(root, "seeds/consensus");
 const passage = z.strictObject({ quote: z.string().min(1), occurrence: z.number().int().min(1).optional() });
 const decisionsFile = z.strictObject({
   adjudicator: z.literal("adjudicator"),
+  /** the day the decisions were taken (who and when, for the recorded adjudication) */
+  decidedOn: z.iso.date(),
   a: z.strictObject({ annotator: z.string(), dir: z.string() }),
   b: z.strictObject({ annotator: z.string(), dir: z.string() }),
   codebookVersion: z.string(),
