@@ -98,7 +98,8 @@ export function serializeAnnotations(
     return i < 0 ? themeOrder.length : i;
   };
   const groups = new Map<string, { a: ResolvedAnnotation; themes: string[] }>();
-  for (const a of [...annotations].sort((x, y) => x.start - y.start || x.end - y.end)) {
+  // Ties (one span, several entries) in codebook order, then by note, so the layout is one and only one.
+  for (const a of [...annotations].sort((x, y) => x.start - y.start || x.end - y.end || rank(x.theme) - rank(y.theme) || (x.note ?? "").localeCompare(y.note ?? ""))) {
     const k = JSON.stringify([a.start, a.end, a.annotator, a.note]);
     const g = groups.get(k);
     if (g) g.themes.push(a.theme);

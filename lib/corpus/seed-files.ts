@@ -58,3 +58,25 @@ export const articlesFile = z.strictObject({
 export type OrganizationsFile = z.infer<typeof organizationsFile>;
 export type CodebookFile = z.infer<typeof codebookFile>;
 export type ArticlesFile = z.infer<typeof articlesFile>;
+
+const decisionPassages = z.array(z.strictObject({ quote: z.string().min(1), occurrence: z.number().int().min(1).optional() }));
+
+/** consensus/decisions.json: the adjudication decisions that built the consensus files. */
+export const decisionsFile = z.strictObject({
+  adjudicator: z.string().min(1),
+  decidedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be YYYY-MM-DD"),
+  a: z.strictObject({ annotator: z.string().min(1), dir: z.string().min(1) }),
+  b: z.strictObject({ annotator: z.string().min(1), dir: z.string().min(1) }),
+  codebookVersion: z.string().min(1),
+  decisions: z.array(
+    z.strictObject({
+      article: slug,
+      theme: slug,
+      decision: z.enum(["a", "b", "both", "neither", "edit"]),
+      a: decisionPassages,
+      b: decisionPassages,
+      result: decisionPassages,
+      reason: z.string().min(1).optional(),
+    }),
+  ),
+});

@@ -15,7 +15,8 @@ import {
   type CodebookFile,
   type OrganizationsFile,
 } from "./seed-files";
-import { annotationsFile } from "../coding/annotation-file";
+import { annotationsFile, nthIndexOf } from "../coding/annotation-file";
+import { decisionsFile } from "./seed-files";
 import { CODER_NAME, CODER_NAME_HINT, CODING_STATUSES, CONSENSUS, type CodingStatus } from "../coding/status";
 import type { DateBasis } from "../measure/dates";
 import { sha256, slugForFile } from "./identity";
@@ -47,6 +48,20 @@ export type PlannedArticle = {
   stats: Map<string, ThemeStat>;
   /** every coder's own coding of the article, by coder name */
   codings: Map<string, { status: CodingStatus; annotations: PlannedAnnotation[] }>;
+  /** the recorded adjudication decisions that built the consensus (consensus/decisions.json) */
+  adjudications: PlannedAdjudication[];
+};
+
+export type PlannedAdjudication = {
+  theme: string;
+  decision: string;
+  coderA: string;
+  coderB: string;
+  from: { coder: string; start: number; end: number; quote: string }[];
+  result: { start: number; end: number; quote: string }[];
+  adjudicator: string;
+  reason: string | null;
+  at: string;
 };
 
 export type SeedPlan = {
@@ -175,6 +190,7 @@ export function loadSeed(dir: string): SeedResult {
       annotations: [],
       stats: new Map(),
       codings: new Map(),
+      adjudications: [],
     };
     bySlug.set(slug, planned);
     articles.push(planned);
@@ -226,6 +242,35 @@ export function loadSeed(dir: string): SeedResult {
   const coderDirs = fs.existsSync(codingsDir) ? fs.readdirSync(codingsDir).filter((d) => fs.statSync(path.join(codingsDir, d)).isDirectory()).sort() : [];
   for (const c of coderDirs) for (const f of jsonIn(path.join(codingsDir, c))) readCoding(path.join(codingsDir, c, f), c);
   for (const f of jsonIn(path.join(dir, "consensus"))) readCoding(path.join(dir, "consensus", f), CONSENSUS);
+  // The decision log: each decision names its article, theme, the two coders' passages and the result.
+  const decisionsPath = path.join(dir, "consensus", "decisions.json");
+  if (fs.existsSync(decisionsPath)) {
+    const log = readJson(decisionsPath, decisionsFile);
+    log?.decisions.forEach((d, i) => {
+      const at = `${rel(decisionsPath)}: decisions[${i}]`;
+      const article = bySlug.get(d.article);
+      if (!article) return void errors.push(`${at}: article: unknown article "${d.article}"`);
+      if (codebook && !themeSlugs.has(d.theme)) return void errors.push(`${at}: theme: unknown theme "${d.theme}"`);
+      const spans = (side: "a" | "b" | "result", coder: string) =>
+        d[side].map((p, j) => {
+          const n = nthIndexOf(article.body, p.quote, p.occurrence ?? 1);
+          if (n < 0) errors.push(`${at}.${side}[${j}]: quote not found in the article's cleaned body`);
+          return { coder, start: n, end: n + p.quote.length, quote: p.quote };
+        });
+      article.adjudications.push({
+        theme: d.theme,
+        decision: d.decision,
+        coderA: log.a.annotator,
+        coderB: log.b.annotator,
+        from: [...spans("a", log.a.annotator), ...spans("b", log.b.annotator)],
+        result: spans("result", CONSENSUS).map(({ start, end, quote }) => ({ start, end, quote })),
+        adjudicator: log.adjudicator,
+        reason: d.reason ?? null,
+        at: `${log.decidedOn}T00:00:00.000Z`,
+      });
+    });
+  }
+
   for (const a of articles) {
     if (consensusFiles.has(a.slug)) continue;
     if (a.codings.size === 1) {

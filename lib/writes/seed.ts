@@ -196,6 +196,20 @@ async function syncArticles(
       });
       changes.articles++;
     }
+    // The recorded decisions: replaced as a whole when they differ from the log.
+    const key = (d: { theme: string; decision: string; coderA: string; coderB: string; from: string; result: string; adjudicator: string; reason: string | null; at: string }) =>
+      JSON.stringify([d.theme, d.decision, d.coderA, d.coderB, d.from, d.result, d.adjudicator, d.reason, d.at]);
+    const wantAdj = a.adjudications.map((d) => ({ ...d, from: JSON.stringify(d.from), result: JSON.stringify(d.result) }));
+    const haveAdj = await tx.adjudication.findMany({ where: { articleId }, orderBy: { id: "asc" } });
+    if (haveAdj.map((d) => key({ ...d, from: d.fromPassages })).join("\n") !== wantAdj.map(key).join("\n")) {
+      await tx.adjudication.deleteMany({ where: { articleId } });
+      if (wantAdj.length) {
+        await tx.adjudication.createMany({
+          data: wantAdj.map((d) => ({ articleId, theme: d.theme, decision: d.decision, coderA: d.coderA, coderB: d.coderB, fromPassages: d.from, result: d.result, adjudicator: d.adjudicator, reason: d.reason, at: d.at })),
+        });
+      }
+      changes.articles++;
+    }
     const goneCodings = [...haveCodings.keys()].filter((c) => !a.codings.has(c));
     if (goneCodings.length) await tx.articleCoding.deleteMany({ where: { articleId, coder: { in: goneCodings } } });
   }

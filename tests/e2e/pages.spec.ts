@@ -41,7 +41,7 @@ test("an unknown article is a 404 page", async ({ page }) => {
 
 test("the codebook shows each theme with cues, boundaries, examples and counts", async ({ page }) => {
   await page.goto("/codebook");
-  await expect(page.getByTestId("codebook-version")).toHaveText("2026-11-22.1");
+  await expect(page.getByTestId("codebook-version")).toHaveText("2026-12-01.1");
   for (const name of ["Innovation", "Supply-chain security", "Party building", "Reform"]) {
     await expect(page.getByRole("heading", { name, level: 2 })).toBeVisible();
   }

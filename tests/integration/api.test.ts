@@ -78,7 +78,7 @@ describe("CSV exports", () => {
       "period_start,period_end,period,theme,metric,value,ci_low,ci_high,articles,words,tagged_words,passages,codebook_version,coding,view,generated_at",
     );
     const rows = parse(text, { columns: true }) as Row[];
-    expect(rows[0]).toMatchObject({ period: "2022", theme: "reform", metric: "share", codebook_version: "2026-11-22.1", coding: "consensus", view: "theme=reform&org=sasac&granularity=year" });
+    expect(rows[0]).toMatchObject({ period: "2022", theme: "reform", metric: "share", codebook_version: "2026-12-01.1", coding: "consensus", view: "theme=reform&org=sasac&granularity=year" });
   });
 
   it("list every passage with its article, offsets and word count", async () => {
