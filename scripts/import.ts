@@ -1,4 +1,5 @@
 // npm run import -- <file or folder>... [--dry-run] [--source S] [--publisher P] [--date D] [--title T]
+//                  [--codes mapping.json] [--new-themes]   (for .qdpx / .qdc files)
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -6,6 +7,7 @@ import { importArticles, importSummary, type ImportInput } from "../lib/writes/i
 import { createPrismaClient, databaseUrl } from "../lib/db/create";
 import { readTextFile } from "../lib/corpus/read-text";
 import { runCli } from "./run-cli";
+import { importQdaFiles, isQdaFile, readCodeMapping } from "./import-qda";
 
 const USAGE = `Usage: npm run import -- <file.txt or folder>... [options]
 
@@ -18,6 +20,9 @@ Options:
   --publisher <org>    the site the text was taken from (slug or name)
   --date <date>        YYYY-MM-DD, YYYY-MM, YYYY or "unknown"
   --title <title>      the title, for a text without a title line
+  --codes <file.json>  REFI-QDA (.qdpx, .qdc): {"code name": "theme-slug" or null}, for codes
+                       whose names are not the themes' names
+  --new-themes         REFI-QDA: codes that match no theme become new themes
   -h, --help           this text`;
 
 const read = (file: string): ImportInput => {
@@ -65,6 +70,8 @@ async function main(): Promise<number> {
         publisher: { type: "string" },
         date: { type: "string" },
         title: { type: "string" },
+        codes: { type: "string" },
+        "new-themes": { type: "boolean" },
         help: { type: "boolean", short: "h" },
       },
     });
@@ -77,7 +84,24 @@ async function main(): Promise<number> {
     console.log(USAGE);
     return values.help ? 0 : 2;
   }
-  const { inputs, missing } = collect(positionals);
+  // REFI-QDA projects and codebooks go their own way: one file, one transaction.
+  const qda = positionals.filter(isQdaFile);
+  let qdaOk = true;
+  if (qda.length) {
+    const codes = values.codes ? readCodeMapping(values.codes) : undefined;
+    if (typeof codes === "string") {
+      console.error(codes);
+      return 1;
+    }
+    const prisma = createPrismaClient();
+    try {
+      qdaOk = await importQdaFiles(prisma, qda, { dryRun: values["dry-run"], codes, newThemes: values["new-themes"] });
+    } finally {
+      await prisma.$disconnect();
+    }
+    if (qda.length === positionals.length) return qdaOk ? 0 : 1;
+  }
+  const { inputs, missing } = collect(positionals.filter((p) => !isQdaFile(p)));
   for (const m of missing) console.error(`${m}: no such file or folder`);
   if (inputs.length === 0) {
     console.error("No .txt files to import.");
@@ -93,7 +117,7 @@ async function main(): Promise<number> {
       log: (line) => console.log(line),
     });
     console.log(importSummary(outcomes, values["dry-run"]));
-    return outcomes.some((o) => o.status === "failed") || missing.length ? 1 : 0;
+    return outcomes.some((o) => o.status === "failed") || missing.length || !qdaOk ? 1 : 0;
   } finally {
     await prisma.$disconnect();
   }
