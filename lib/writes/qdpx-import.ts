@@ -146,6 +146,7 @@ export async function importQdaProject(prisma: PrismaClient, file: string, proje
     const v = (name: string) => s.variables.get(name)?.trim() || null;
 
     const passages: PlannedPassage[] = [];
+    let sourceLeftOut = 0;
     for (const sel of s.selections) {
       const at = `${where}: PlainTextSelection ${sel.guid || "(no guid)"} [${sel.start}, ${sel.end})`;
       if (sel.start >= sel.end) {
@@ -179,6 +180,7 @@ export async function importQdaProject(prisma: PrismaClient, file: string, proje
           const path = project.codes.find((x) => x.guid === c.codeGuid)?.path ?? c.codeGuid;
           leftOut.set(path, (leftOut.get(path) ?? 0) + 1);
           counts.passagesLeftOut++;
+          sourceLeftOut++;
           continue;
         }
         const user = project.users.get(c.creatingUser ?? sel.creatingUser ?? "");
@@ -189,7 +191,7 @@ export async function importQdaProject(prisma: PrismaClient, file: string, proje
     // Metadata: the variables this tool exports, or what another tool's variables say.
     let date: string | null = null;
     let precision: DatePrecision = "unknown";
-    let dateNote = "The REFI-QDA project gives no date.";
+    let dateNote = v("date_note") ?? "The REFI-QDA project gives no date.";
     const dv = v("date");
     if (dv) {
       const d = overrideDate(dv);
@@ -203,8 +205,13 @@ export async function importQdaProject(prisma: PrismaClient, file: string, proje
     if (dp && dp !== precision) errors.push(`${where}: date_precision "${dp}" does not match the date "${dv ?? ""}" (${precision})`);
     const basis = v("date_basis");
     if (basis && !(DATE_BASES as readonly string[]).includes(basis)) errors.push(`${where}: date_basis "${basis}" must be stated or inferred`);
-    const status = v("coding_status");
+    let status = v("coding_status");
     if (status && !(CODING_STATUSES as readonly string[]).includes(status)) errors.push(`${where}: coding_status "${status}" must be one of ${CODING_STATUSES.join(", ")}`);
+    // A coded article whose passages are not all brought over would count as coded with too few.
+    if (sourceLeftOut && (status === "coded" || status === "reviewed")) {
+      report.push(`${where}: coding_status "${status}" is stored as in-progress, since ${sourceLeftOut} of its passages are left out`);
+      status = "in-progress";
+    }
     const title = v("title") ?? s.name.replace(/\.(txt|docx?|rtf|odt|pdf)$/i, "");
     const wantSlug = v("slug");
     const base = wantSlug && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(wantSlug) ? wantSlug : slugForFile(title).slice(0, 60).replace(/-+$/, "") || `qda-${contentHash.slice(0, 12)}`;
