@@ -9,9 +9,9 @@ import { readTextFile } from "../lib/corpus/read-text";
 import { runCli } from "./run-cli";
 import { importQdaFiles, isQdaFile, readCodeMapping } from "./import-qda";
 
-const USAGE = `Usage: npm run import -- <file.txt or folder>... [options]
+const USAGE = `Usage: npm run import -- <file.txt, page.html, project.qdpx or folder>... [options]
 
-Reads plain-text articles, removes page furniture, detects title, date, source and publisher,
+Reads plain-text articles and saved web pages (.html: main text and the page's own metadata), removes page furniture, detects title, date, source and publisher,
 and stores each new text (one transaction per file). Texts already stored are skipped.
 
 Options:
@@ -31,7 +31,7 @@ const read = (file: string): ImportInput => {
 };
 
 /**
- * The inputs named on the command line. In a folder, every *.txt entry is an input; one that
+ * The inputs named on the command line. In a folder, every *.txt and *.html entry is an input; one that
  * is not a readable UTF-8 text file (a sub-folder called x.txt, a dangling link, a binary
  * file) fails alone, with its path and reason, and the others are imported.
  */
@@ -49,7 +49,7 @@ function collect(paths: string[]): { inputs: ImportInput[]; missing: string[] } 
     }
     let entries: string[];
     try {
-      entries = fs.readdirSync(p).filter((f) => f.endsWith(".txt")).sort();
+      entries = fs.readdirSync(p).filter((f) => /\.(txt|html?)$/i.test(f)).sort();
     } catch (e) {
       inputs.push({ file: p, unreadable: `the folder cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` });
       continue;
@@ -104,7 +104,7 @@ async function main(): Promise<number> {
   const { inputs, missing } = collect(positionals.filter((p) => !isQdaFile(p)));
   for (const m of missing) console.error(`${m}: no such file or folder`);
   if (inputs.length === 0) {
-    console.error("No .txt files to import.");
+    console.error("No .txt or .html files to import.");
     return 1;
   }
   if (inputs.length > 1 && values.title) console.warn("Note: --title applies to every file of this run.");

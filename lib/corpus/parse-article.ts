@@ -36,7 +36,8 @@ export function normaliseWhitespace(raw: string): string[] {
     .map((line) => line.replace(/[\u00A0\u2000-\u200B\u202F\u205F\u3000\t ]+/g, " ").trim());
 }
 
-const BREADCRUMB = /^[^>]{1,40}(\s*>\s*[^>]{1,40}){1,5}$/;
+// "Home > News", "Your location:Home>>News", "Home » News", "Home › News"
+const BREADCRUMB = /^[^>»›]{1,40}(\s*(>>?|»|›)\s*[^>»›]{1,40}){1,5}$/;
 const SECTION_HEADER = /^(NEWS|News|Press release|PRESS RELEASE)$/;
 // International Union Construction Group prints this notice above every repost.
 const REPOST_DISCLAIMER = /no other individual or institution has the right to sign the investment agreement/i;
@@ -99,6 +100,8 @@ type ParseState = {
   /** A site recognised by its own boilerplate (e.g. the repost disclaimer) */
   site: string | null;
   attribution: string | null;
+  /** "CopyFrom: X" of a page tools line: the attribution when no Source: line gives one */
+  copyFrom: string | null;
   removed: string[];
   /** a body paragraph has been kept */
   seenContent: boolean;
@@ -129,7 +132,23 @@ export function parseFullDate(text: string): string | null {
   return null;
 }
 
+/** A page's tool line: "Font size: 【Big Middle Small】 【Print】【Close】", "Print | Close", with what it dates. */
+const PAGE_TOOLS = /(font\s*size\s*[:：]|【\s*(print|close|big)|\bprint\s*[|｜]\s*close\b)/i;
+const COPY_FROM = /\bCopyFrom\s*[:：]\s*(.+?)\s+Date\s*[:：]\s*(.+?)(?=\s{2,}|\s*Font\s*size|\s*【|$)/i;
+
 export const LINE_RULES: readonly LineRule[] = [
+  {
+    name: "page tools line",
+    apply: (line, s) => {
+      if (s.seenContent || !(PAGE_TOOLS.test(line) || COPY_FROM.test(line)) || line.length > 300) return undefined;
+      const m = COPY_FROM.exec(line);
+      const d = m && parseFullDate(m[2]);
+      if (m && !s.copyFrom) s.copyFrom = m[1].trim();
+      if (d && !s.date) s.date = { date: d, precision: "day", from: `page tools line "${line}"` };
+      s.removed.push(`page tools line "${line}"`);
+      return null;
+    },
+  },
   {
     name: "breadcrumb",
     apply: (line, s) => {
@@ -234,6 +253,7 @@ export function parseArticle(raw: string): ParsedArticle {
     publisherLine: null,
     site: null,
     attribution: null,
+    copyFrom: null,
     removed: [],
     seenContent: false,
     expectTitle: false,
@@ -254,7 +274,8 @@ export function parseArticle(raw: string): ParsedArticle {
       s.seenContent = true;
     }
   });
-  const { title, publisherLine, attribution, removed } = s;
+  const { title, publisherLine, removed } = s;
+  const attribution = s.attribution ?? s.copyFrom;
   let date = s.date;
 
   const body = kept.join("\n\n");

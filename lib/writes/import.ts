@@ -103,6 +103,7 @@ export async function importArticles(prisma: PrismaClient, inputs: readonly Impo
             sourceId: await orgId(d.source),
             publisherId: d.publisher ? await orgId(d.publisher) : null,
             attribution: d.attribution,
+            url: d.url,
           },
         });
         await refreshArticleStats(tx, article.id);
