@@ -10,7 +10,17 @@ import { parseArticle } from "./parse-article";
 import { MAX_BODY_CHARS, MAX_BODY_WORDS, MAX_FILE_BYTES } from "./limits";
 import { extractHtml, isHtmlFile } from "./html";
 
-export type ImportOverrides = { source?: string; publisher?: string; date?: string; title?: string };
+export type ImportOverrides = {
+  source?: string;
+  publisher?: string;
+  date?: string;
+  title?: string;
+  /** a row's own fields (CSV, JSON Lines): */
+  url?: string;
+  slug?: string;
+  /** where a given date was stated ("the date column of a.csv:12"): then it is stated, not inferred */
+  dateFrom?: string;
+};
 
 export type OrgChoice = { slug: string; name: string; isNew: boolean; from: string };
 
@@ -100,7 +110,7 @@ export function detectArticle(file: string, raw: string, orgs: readonly KnownOrg
   }
 
   let title = o.title?.trim() || meta?.title?.value || p.title;
-  let titleFrom = o.title ? "--title" : meta?.title ? `the page's ${meta.title.from}` : p.removed.some((r) => r.startsWith("breadcrumb") || r.startsWith("section header") || r.startsWith("repost"))
+  let titleFrom = o.title ? (o.dateFrom || o.slug ? "the title column" : "--title") : meta?.title ? `the page's ${meta.title.from}` : p.removed.some((r) => r.startsWith("breadcrumb") || r.startsWith("section header") || r.startsWith("repost"))
     ? "the line after the page header"
     : "the first line";
   if (!title) {
@@ -120,7 +130,7 @@ export function detectArticle(file: string, raw: string, orgs: readonly KnownOrg
       dateNote = "";
     } else {
       ({ date, precision } = d);
-      dateNote = `Given on import (--date ${o.date}).`;
+      dateNote = o.dateFrom ? `From ${o.dateFrom} (${o.date}).` : `Given on import (--date ${o.date}).`;
     }
   } else if (meta?.date) {
     date = meta.date.value;
@@ -160,17 +170,17 @@ export function detectArticle(file: string, raw: string, orgs: readonly KnownOrg
 
   return {
     file,
-    slug: slugForFile(path.basename(file)),
+    slug: o.slug ?? slugForFile(path.basename(file)),
     title,
     titleFrom,
     date,
     precision,
     dateNote,
-    dateBasis: date === null ? null : o.date ? "inferred" : "stated",
+    dateBasis: date === null ? null : o.date && !o.dateFrom ? "inferred" : "stated",
     source,
     publisher,
     attribution: p.attribution,
-    url: meta?.url?.value ?? null,
+    url: o.url ?? meta?.url?.value ?? null,
     removed: [...(page?.removed ?? []), ...p.removed],
     body: p.body,
     wordCount,
