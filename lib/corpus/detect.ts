@@ -159,6 +159,7 @@ export function detectArticle(file: string, raw: string, orgs: readonly KnownOrg
   if (o.source) source = chooseOrg(o.source, orgs, "--source");
   else if (p.attribution) source = chooseOrg(p.attribution, orgs, `"Source: ${p.attribution}"`);
   else if (meta?.source) source = chooseOrg(meta.source.value, orgs, `the page's ${meta.source.from}`);
+  else if (p.wireAgency) source = chooseOrg(p.wireAgency, orgs, `the wire dateline "(${p.wireAgency})"`);
   else if (p.publisherLine) source = chooseOrg(p.publisherLine, orgs, "the site's own news (publication line)");
   else if (orgNamedIn(title, p.body, orgs)) {
     const named = orgNamedIn(title, p.body, orgs)!;

@@ -104,3 +104,29 @@ describe("plain-text page furniture in its common shapes", () => {
     expect(d.dateNote).toBe('From the page tools line "CopyFrom:MCC Date:27 February 2017".');
   });
 });
+
+describe("dates and sources in the places a page puts them (chrono-node, never completing a year)", () => {
+  it("a section label page with a Published: time stamp", () => {
+    const raw = "SOURCE / ECONOMY\n\nCentral SOEs report record R&D spending\n\nPublished: Aug 07, 2023 09:31 PM\n\nCentral state-owned enterprises spent more on research.\n";
+    const d = detectArticle("p.txt", raw, ORGS);
+    expect([d.title, d.date, d.dateNote]).toEqual(["Central SOEs report record R&D spending", "2023-08-07", 'From the date line "Published: Aug 07, 2023 09:31 PM".']);
+    expect(d.removed[0]).toBe('section header "SOURCE / ECONOMY"');
+  });
+
+  it("a time stamp line alone", () => {
+    const d = detectArticle("t.txt", "A headline here\n\n2023-08-07 21:31\n\nThe text of the article.\n", ORGS);
+    expect([d.date, d.removed]).toEqual(["2023-08-07", ['time stamp line "2023-08-07 21:31"']]);
+  });
+
+  it("a wire dateline names the agency as the source and keeps the text; its yearless date stays unknown", () => {
+    const d = detectArticle("w.txt", "SOEs step up spending\n\nBEIJING, July 26 (Xinhua) -- Central SOEs invested more in the first half.\n", ORGS);
+    expect(d.source).toMatchObject({ name: "Xinhua", from: 'the wire dateline "(Xinhua)"' });
+    expect(d.body).toBe("BEIJING, July 26 (Xinhua) -- Central SOEs invested more in the first half.");
+    expect(d.date).toBeNull(); // "July 26" has no year: chrono would guess one, we do not
+  });
+
+  it("a labelled line whose date has no year is not a date line", () => {
+    const d = detectArticle("y.txt", "A headline here\n\nPublished: July 26 09:31\n\nThe text.\n", ORGS);
+    expect(d.date).toBeNull();
+  });
+});
