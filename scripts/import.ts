@@ -1,4 +1,5 @@
 // npm run import -- <file or folder>... [--dry-run] [--source S] [--publisher P] [--date D] [--title T]
+//                  [--codes mapping.json] [--new-themes]   (for .qdpx / .qdc files)
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -6,10 +7,13 @@ import { importArticles, importSummary, type ImportInput } from "../lib/writes/i
 import { createPrismaClient, databaseUrl } from "../lib/db/create";
 import { readTextFile } from "../lib/corpus/read-text";
 import { runCli } from "./run-cli";
+import { importQdaFiles, isQdaFile, readCodeMapping } from "./import-qda";
+import { isTableFile, readTable, rowInput } from "../lib/corpus/table";
 
-const USAGE = `Usage: npm run import -- <file.txt or folder>... [options]
+const USAGE = `Usage: npm run import -- <file.txt, page.html, rows.csv, rows.jsonl, project.qdpx or folder>... [options]
 
-Reads plain-text articles, removes page furniture, detects title, date, source and publisher,
+Reads plain-text articles, saved web pages (.html: main text and the page's own metadata) and
+rows of CSV / JSON Lines files (columns title,date,source,publisher,url,body, optional date_precision), removes page furniture, detects title, date, source and publisher,
 and stores each new text (one transaction per file). Texts already stored are skipped.
 
 Options:
@@ -18,15 +22,26 @@ Options:
   --publisher <org>    the site the text was taken from (slug or name)
   --date <date>        YYYY-MM-DD, YYYY-MM, YYYY or "unknown"
   --title <title>      the title, for a text without a title line
+  --codes <file.json>  REFI-QDA (.qdpx, .qdc): {"code name": "theme-slug" or null}, for codes
+                       whose names are not the themes' names
+  --new-themes         REFI-QDA: codes that match no theme become new themes
   -h, --help           this text`;
 
-const read = (file: string): ImportInput => {
+/** Rows of a CSV / JSON Lines file past which the run reports progress every PROGRESS_EVERY rows instead of every row. */
+const PROGRESS_EVERY = 100;
+
+const read = (file: string): ImportInput[] => {
   const r = readTextFile(file);
-  return r.ok ? { file, raw: r.text } : { file, unreadable: r.reason };
+  if (!r.ok) return [{ file, unreadable: r.reason }];
+  if (!isTableFile(file)) return [{ file, raw: r.text }];
+  // A spreadsheet or data file: one input per row; a bad row fails alone, a bad header fails the file.
+  const t = readTable(file, r.text);
+  if (t.fileError) return [{ file, unreadable: t.fileError.slice(file.length + 2) }];
+  return t.entries.map((e) => ("reason" in e ? { file: e.label, unreadable: e.reason } : rowInput(e)));
 };
 
 /**
- * The inputs named on the command line. In a folder, every *.txt entry is an input; one that
+ * The inputs named on the command line. In a folder, every *.txt and *.html entry is an input; one that
  * is not a readable UTF-8 text file (a sub-folder called x.txt, a dangling link, a binary
  * file) fails alone, with its path and reason, and the others are imported.
  */
@@ -39,19 +54,41 @@ function collect(paths: string[]): { inputs: ImportInput[]; missing: string[] } 
       continue;
     }
     if (!fs.statSync(p, { throwIfNoEntry: false })?.isDirectory()) {
-      inputs.push(read(p));
+      inputs.push(...read(p));
       continue;
     }
     let entries: string[];
     try {
-      entries = fs.readdirSync(p).filter((f) => f.endsWith(".txt")).sort();
+      entries = fs.readdirSync(p).filter((f) => /\.(txt|html?|csv|jsonl|ndjson)$/i.test(f)).sort();
     } catch (e) {
       inputs.push({ file: p, unreadable: `the folder cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` });
       continue;
     }
-    for (const f of entries) inputs.push(read(path.join(p, f)));
+    for (const f of entries) inputs.push(...read(path.join(p, f)));
   }
   return { inputs, missing };
+}
+
+/**
+ * Every file's line for a small run; for a large one (a CSV of 1,000 rows) the problems, and a
+ * progress line every PROGRESS_EVERY inputs, so the run shows how far it is without a wall of text.
+ */
+function progressLog(total: number): (line: string) => void {
+  if (total <= PROGRESS_EVERY) return (line) => console.log(line);
+  let done = 0;
+  const tally = new Map<string, number>();
+  return (line) => {
+    done++;
+    const status = /^\[\d+\/\d+\] .*?: (imported|skipped|failed|would import)/.exec(line)?.[1] ?? "other";
+    tally.set(status, (tally.get(status) ?? 0) + 1);
+    if (status === "failed" || status === "skipped") console.log(line);
+    if (done % PROGRESS_EVERY === 0 || done === total) {
+      const width = 30;
+      const filled = Math.round((done / total) * width);
+      const counts = [...tally].map(([k, n]) => `${n} ${k}`).join(", ");
+      console.log(`[${"#".repeat(filled)}${".".repeat(width - filled)}] ${done}/${total} (${counts})`);
+    }
+  };
 }
 
 async function main(): Promise<number> {
@@ -65,6 +102,8 @@ async function main(): Promise<number> {
         publisher: { type: "string" },
         date: { type: "string" },
         title: { type: "string" },
+        codes: { type: "string" },
+        "new-themes": { type: "boolean" },
         help: { type: "boolean", short: "h" },
       },
     });
@@ -77,10 +116,27 @@ async function main(): Promise<number> {
     console.log(USAGE);
     return values.help ? 0 : 2;
   }
-  const { inputs, missing } = collect(positionals);
+  // REFI-QDA projects and codebooks go their own way: one file, one transaction.
+  const qda = positionals.filter(isQdaFile);
+  let qdaOk = true;
+  if (qda.length) {
+    const codes = values.codes ? readCodeMapping(values.codes) : undefined;
+    if (typeof codes === "string") {
+      console.error(codes);
+      return 1;
+    }
+    const prisma = createPrismaClient();
+    try {
+      qdaOk = await importQdaFiles(prisma, qda, { dryRun: values["dry-run"], codes, newThemes: values["new-themes"] });
+    } finally {
+      await prisma.$disconnect();
+    }
+    if (qda.length === positionals.length) return qdaOk ? 0 : 1;
+  }
+  const { inputs, missing } = collect(positionals.filter((p) => !isQdaFile(p)));
   for (const m of missing) console.error(`${m}: no such file or folder`);
   if (inputs.length === 0) {
-    console.error("No .txt files to import.");
+    console.error("No .txt, .html, .csv or .jsonl files to import.");
     return 1;
   }
   if (inputs.length > 1 && values.title) console.warn("Note: --title applies to every file of this run.");
@@ -90,10 +146,10 @@ async function main(): Promise<number> {
     const outcomes = await importArticles(prisma, inputs, {
       dryRun: values["dry-run"],
       overrides: { source: values.source, publisher: values.publisher, date: values.date, title: values.title },
-      log: (line) => console.log(line),
+      log: progressLog(inputs.length),
     });
     console.log(importSummary(outcomes, values["dry-run"]));
-    return outcomes.some((o) => o.status === "failed") || missing.length ? 1 : 0;
+    return outcomes.some((o) => o.status === "failed") || missing.length || !qdaOk ? 1 : 0;
   } finally {
     await prisma.$disconnect();
   }

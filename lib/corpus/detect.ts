@@ -4,12 +4,23 @@
 import path from "node:path";
 import { periodOf, type DateBasis, type DatePrecision } from "../measure/dates";
 import { countWords } from "../measure/words";
-import { freeSlug, matchOrganization, slugify, type KnownOrg } from "./orgs";
+import { freeSlug, matchOrganization, normaliseName, slugify, type KnownOrg } from "./orgs";
 import { sha256, slugForFile } from "./identity";
 import { parseArticle } from "./parse-article";
 import { MAX_BODY_CHARS, MAX_BODY_WORDS, MAX_FILE_BYTES } from "./limits";
+import { extractHtml, isHtmlFile } from "./html";
 
-export type ImportOverrides = { source?: string; publisher?: string; date?: string; title?: string };
+export type ImportOverrides = {
+  source?: string;
+  publisher?: string;
+  date?: string;
+  title?: string;
+  /** a row's own fields (CSV, JSON Lines): */
+  url?: string;
+  slug?: string;
+  /** where a given date was stated ("the date column of a.csv:12"): then it is stated, not inferred */
+  dateFrom?: string;
+};
 
 export type OrgChoice = { slug: string; name: string; isNew: boolean; from: string };
 
@@ -29,6 +40,8 @@ export type Detected = {
   source: OrgChoice;
   publisher: OrgChoice | null;
   attribution: string | null;
+  /** the page's canonical address (HTML pages) */
+  url: string | null;
   removed: string[];
   body: string;
   wordCount: number;
@@ -55,10 +68,36 @@ export function overrideDate(value: string): { date: string | null; precision: D
   return typeof period === "string" ? `--date: ${period}` : { date, precision };
 }
 
+/**
+ * The known organization the title or the opening sentence names as the one speaking: the
+ * title begins with its name ("SASAC: ...", "China Minmetals signs ..."), or the first
+ * paragraph says "<name> said". Only names of at least 4 letters count, so an initial does not.
+ */
+export function orgNamedIn(title: string | null, body: string, orgs: readonly KnownOrg[]): { org: KnownOrg; where: string } | null {
+  const first = body.split("\n\n")[0] ?? "";
+  const norm = (t: string) => ` ${normaliseName(t)} `;
+  const t = title ? norm(title) : "";
+  const f = norm(first);
+  let best: { org: KnownOrg; where: string; len: number } | null = null;
+  for (const org of orgs) {
+    for (const name of [org.name, ...org.aliases]) {
+      const n = normaliseName(name);
+      if (n.replace(/\s/g, "").length < 4) continue;
+      const where = t.startsWith(` ${n} `) ? "the title begins with its name" : f.includes(` ${n} said `) ? `the first paragraph says "${name} said"` : null;
+      if (where && (!best || n.length > best.len)) best = { org, where, len: n.length };
+    }
+  }
+  return best && { org: best.org, where: best.where };
+}
+
 export function detectArticle(file: string, raw: string, orgs: readonly KnownOrg[], o: ImportOverrides = {}): Detected {
+  // A saved web page: its main text and what it says about itself, then the same rules.
+  const page = isHtmlFile(file) && raw.length <= MAX_FILE_BYTES ? extractHtml(raw) : null;
+  const text = page ? page.text : raw;
   // Over the file limit, not even the cleaning rules run: a 20 MB paste is refused at once.
-  const p = parseArticle(raw.length > MAX_FILE_BYTES ? "" : raw);
-  const undetermined: string[] = [];
+  const p = parseArticle(raw.length > MAX_FILE_BYTES ? "" : text);
+  const meta = page?.meta;
+  const undetermined: string[] = page ? [...page.problems] : [];
   const errors: string[] = [];
   if (raw.length > MAX_FILE_BYTES) errors.push(`the text is ${raw.length.toLocaleString("en")} characters long, over the file limit of ${MAX_FILE_BYTES.toLocaleString("en")} bytes`);
   else if (!p.body) errors.push("no body text is left once boilerplate is removed");
@@ -70,8 +109,8 @@ export function detectArticle(file: string, raw: string, orgs: readonly KnownOrg
     if (wordCount > MAX_BODY_WORDS) errors.push(`the cleaned text has ${wordCount.toLocaleString("en")} words, over the limit of ${MAX_BODY_WORDS.toLocaleString("en")}`);
   }
 
-  let title = o.title?.trim() || p.title;
-  let titleFrom = o.title ? "--title" : p.removed.some((r) => r.startsWith("breadcrumb") || r.startsWith("section header") || r.startsWith("repost"))
+  let title = o.title?.trim() || meta?.title?.value || p.title;
+  let titleFrom = o.title ? (o.dateFrom || o.slug ? "the title column" : "--title") : meta?.title ? `the page's ${meta.title.from}` : p.removed.some((r) => r.startsWith("breadcrumb") || r.startsWith("section header") || r.startsWith("repost"))
     ? "the line after the page header"
     : "the first line";
   if (!title) {
@@ -91,8 +130,12 @@ export function detectArticle(file: string, raw: string, orgs: readonly KnownOrg
       dateNote = "";
     } else {
       ({ date, precision } = d);
-      dateNote = `Given on import (--date ${o.date}).`;
+      dateNote = o.dateFrom ? `From ${o.dateFrom} (${o.date}).` : `Given on import (--date ${o.date}).`;
     }
+  } else if (meta?.date) {
+    date = meta.date.value;
+    precision = "day";
+    dateNote = `From the page's ${meta.date.from}.`;
   } else if (p.date) {
     date = p.date.date;
     precision = "day";
@@ -107,6 +150,7 @@ export function detectArticle(file: string, raw: string, orgs: readonly KnownOrg
 
   let publisher: OrgChoice | null = null;
   if (o.publisher) publisher = chooseOrg(o.publisher, orgs, "--publisher");
+  else if (meta?.publisher) publisher = chooseOrg(meta.publisher.value, orgs, `the page's ${meta.publisher.from}`);
   else if (p.publisherLine) publisher = chooseOrg(p.publisherLine, orgs, `publication line "${p.publisherLine}"`);
   else if (p.site) publisher = chooseOrg(p.site, orgs, "the repost disclaimer");
   else undetermined.push("publisher: no site furniture names it (give --publisher)");
@@ -114,25 +158,31 @@ export function detectArticle(file: string, raw: string, orgs: readonly KnownOrg
   let source: OrgChoice;
   if (o.source) source = chooseOrg(o.source, orgs, "--source");
   else if (p.attribution) source = chooseOrg(p.attribution, orgs, `"Source: ${p.attribution}"`);
+  else if (meta?.source) source = chooseOrg(meta.source.value, orgs, `the page's ${meta.source.from}`);
+  else if (p.wireAgency) source = chooseOrg(p.wireAgency, orgs, `the wire dateline "(${p.wireAgency})"`);
   else if (p.publisherLine) source = chooseOrg(p.publisherLine, orgs, "the site's own news (publication line)");
-  else {
+  else if (orgNamedIn(title, p.body, orgs)) {
+    const named = orgNamedIn(title, p.body, orgs)!;
+    source = { slug: named.org.slug, name: named.org.name, isNew: false, from: named.where };
+  } else {
     source = { ...UNKNOWN_SOURCE, isNew: !orgs.some((x) => x.slug === UNKNOWN_SOURCE.slug), from: "nothing in the text" };
     undetermined.push(`source: nothing in the text says whose words these are; stored as "${UNKNOWN_SOURCE.name}" (give --source)`);
   }
 
   return {
     file,
-    slug: slugForFile(path.basename(file)),
+    slug: o.slug ?? slugForFile(path.basename(file)),
     title,
     titleFrom,
     date,
     precision,
     dateNote,
-    dateBasis: date === null ? null : o.date ? "inferred" : "stated",
+    dateBasis: date === null ? null : o.date && !o.dateFrom ? "inferred" : "stated",
     source,
     publisher,
     attribution: p.attribution,
-    removed: p.removed,
+    url: o.url ?? meta?.url?.value ?? null,
+    removed: [...(page?.removed ?? []), ...p.removed],
     body: p.body,
     wordCount,
     contentHash: sha256(p.body),
@@ -149,6 +199,7 @@ export function describeDetection(d: Detected): string {
     `  date:      ${d.date ?? "unknown"} (${d.precision})  ${d.dateNote}`,
     `  source:    ${org(d.source)}`,
     `  publisher: ${org(d.publisher)}`,
+    ...(d.url ? [`  url:       ${d.url}`] : []),
     `  removed:   ${d.removed.length ? d.removed.join("; ") : "nothing"}`,
     `  words:     ${d.wordCount}`,
     ...d.undetermined.map((u) => `  not determined: ${u}`),

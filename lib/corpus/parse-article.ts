@@ -2,6 +2,7 @@
 // what the page itself says about its title and date. Each piece of boilerplate is
 // recognised by one small rule, so that a new layout is a new rule, not a new regex soup.
 // Only what the text states is reported: a date without a year is never completed.
+import * as chrono from "chrono-node";
 
 export type DetectedDate = {
   /** ISO date, YYYY-MM-DD */
@@ -23,6 +24,8 @@ export type ParsedArticle = {
   site: string | null;
   /** The "Source: ..." attribution, without the label */
   attribution: string | null;
+  /** The agency of a wire dateline ("BEIJING, July 26 (Xinhua) --" -> "Xinhua") */
+  wireAgency: string | null;
   /** Human-readable list of what was removed, in order */
   removed: string[];
 };
@@ -36,8 +39,11 @@ export function normaliseWhitespace(raw: string): string[] {
     .map((line) => line.replace(/[\u00A0\u2000-\u200B\u202F\u205F\u3000\t ]+/g, " ").trim());
 }
 
-const BREADCRUMB = /^[^>]{1,40}(\s*>\s*[^>]{1,40}){1,5}$/;
+// "Home > News", "Your location:Home>>News", "Home » News", "Home › News"
+const BREADCRUMB = /^[^>»›]{1,40}(\s*(>>?|»|›)\s*[^>»›]{1,40}){1,5}$/;
 const SECTION_HEADER = /^(NEWS|News|Press release|PRESS RELEASE)$/;
+/** A section label in capitals: "SOURCE / ECONOMY", "BUSINESS", "CHINA | POLICY" (at most four words). */
+const SECTION_LABEL = /^(?=.{2,40}$)[A-Z][A-Z&'-]*( ?[/|>·:] ?| )?([A-Z][A-Z&'-]*( ?[/|>·:] ?| )?){0,3}$/;
 // International Union Construction Group prints this notice above every repost.
 const REPOST_DISCLAIMER = /no other individual or institution has the right to sign the investment agreement/i;
 const PUBLICATION_LINE = /^(.{2,80}?)\s+(\d{4})-(\d{2})-(\d{2})$/;
@@ -99,6 +105,9 @@ type ParseState = {
   /** A site recognised by its own boilerplate (e.g. the repost disclaimer) */
   site: string | null;
   attribution: string | null;
+  wireAgency: string | null;
+  /** "CopyFrom: X" of a page tools line: the attribution when no Source: line gives one */
+  copyFrom: string | null;
   removed: string[];
   /** a body paragraph has been kept */
   seenContent: boolean;
@@ -117,6 +126,20 @@ type LineRule = { name: string; apply: (line: string, s: ParseState, c: LineCont
 const inHeader = (s: ParseState) => !s.seenContent && s.title === null;
 const looksLikeTitle = (line: string) => line.length <= 300 && !/[.!?。:;,]$/.test(line);
 
+/**
+ * A full date in `text` as chrono-node reads dates in prose ("Aug 07, 2023 09:31 PM",
+ * "27 February 2017", "2023-08-07 21:31"), only when the text itself gives the year, month and
+ * day: chrono would complete "July 26" with a year of its choosing, which we never accept.
+ * `whole` asks that the date be (nearly) all of the text, as on a time stamp line.
+ */
+export function statedDate(text: string, whole = false): string | null {
+  const t = text.trim();
+  const r = chrono.parse(t, new Date(Date.UTC(2000, 0, 1)))[0];
+  if (!r || !["year", "month", "day"].every((c) => r.start.isCertain(c as "year" | "month" | "day"))) return null;
+  if (whole && r.text.length < t.replace(/\s*(\||·)\s*$/, "").length - 3) return null;
+  return iso(r.start.get("year")!, r.start.get("month")!, r.start.get("day")!);
+}
+
 /** A full date written as ISO, "3 March 2019" or "March 3, 2019". */
 export function parseFullDate(text: string): string | null {
   const t = text.trim();
@@ -129,7 +152,59 @@ export function parseFullDate(text: string): string | null {
   return null;
 }
 
+/** A page's tool line: "Font size: 【Big Middle Small】 【Print】【Close】", "Print | Close", with what it dates. */
+const PAGE_TOOLS = /(font\s*size\s*[:：]|【\s*(print|close|big)|\bprint\s*[|｜]\s*close\b)/i;
+const COPY_FROM = /\bCopyFrom\s*[:：]\s*(.+?)\s+Date\s*[:：]\s*(.+?)(?=\s{2,}|\s*Font\s*size|\s*【|$)/i;
+
+const LABELLED_DATE = /^(date|dated|published|posted|released|updated|issued|time|publication date|release date)(\s+(on|at))?\s*[:：]?\s+(.{6,60})$/i;
+const WIRE_DATELINE = /^([A-Z][A-Z.'’ -]{2,30}),\s+([A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)\s+\(([A-Z][A-Za-z .&-]{1,40})\)\s*(--|—|–|-)\s*/;
+
 export const LINE_RULES: readonly LineRule[] = [
+  {
+    name: "labelled date line",
+    apply: (line, s) => {
+      const m = !s.seenContent && !s.date ? LABELLED_DATE.exec(line) : null;
+      const d = m && statedDate(m[4], true);
+      if (!m || !d) return undefined;
+      s.date = { date: d, precision: "day", from: `date line "${line}"` };
+      s.removed.push(`date line "${line}"`);
+      return null;
+    },
+  },
+  {
+    name: "time stamp line",
+    apply: (line, s) => {
+      if (s.seenContent || s.date || line.length > 40 || !/\d{4}/.test(line)) return undefined;
+      const d = statedDate(line, true);
+      if (!d) return undefined;
+      s.date = { date: d, precision: "day", from: `time stamp line "${line}"` };
+      s.removed.push(`time stamp line "${line}"`);
+      return null;
+    },
+  },
+  {
+    name: "wire dateline",
+    apply: (line, s) => {
+      const m = !s.wireAgency && !s.seenContent ? WIRE_DATELINE.exec(line) : null;
+      if (!m) return undefined;
+      // The dateline stays in the text (it is the article's first words); it names the agency.
+      s.wireAgency = m[3].trim();
+      s.removed.push(`(kept) wire dateline "${m[0].trim()}" names the agency ${s.wireAgency}`);
+      return line;
+    },
+  },
+  {
+    name: "page tools line",
+    apply: (line, s) => {
+      if (s.seenContent || !(PAGE_TOOLS.test(line) || COPY_FROM.test(line)) || line.length > 300) return undefined;
+      const m = COPY_FROM.exec(line);
+      const d = m && parseFullDate(m[2]);
+      if (m && !s.copyFrom) s.copyFrom = m[1].trim();
+      if (d && !s.date) s.date = { date: d, precision: "day", from: `page tools line "${line}"` };
+      s.removed.push(`page tools line "${line}"`);
+      return null;
+    },
+  },
   {
     name: "breadcrumb",
     apply: (line, s) => {
@@ -142,7 +217,7 @@ export const LINE_RULES: readonly LineRule[] = [
   {
     name: "section header",
     apply: (line, s) => {
-      if (!inHeader(s) || !SECTION_HEADER.test(line)) return undefined;
+      if (!inHeader(s) || !(SECTION_HEADER.test(line) || SECTION_LABEL.test(line))) return undefined;
       s.removed.push(`section header "${line}"`);
       s.expectTitle = true;
       return null;
@@ -234,6 +309,8 @@ export function parseArticle(raw: string): ParsedArticle {
     publisherLine: null,
     site: null,
     attribution: null,
+    wireAgency: null,
+    copyFrom: null,
     removed: [],
     seenContent: false,
     expectTitle: false,
@@ -254,7 +331,8 @@ export function parseArticle(raw: string): ParsedArticle {
       s.seenContent = true;
     }
   });
-  const { title, publisherLine, attribution, removed } = s;
+  const { title, publisherLine, removed } = s;
+  const attribution = s.attribution ?? s.copyFrom;
   let date = s.date;
 
   const body = kept.join("\n\n");
@@ -270,6 +348,7 @@ export function parseArticle(raw: string): ParsedArticle {
     publisherLine,
     site: s.site,
     attribution,
+    wireAgency: s.wireAgency,
     removed,
   };
 }

@@ -11,7 +11,8 @@ import { refreshArticleStats } from "./article-stats";
 import { describeDetection, detectArticle, type Detected, type ImportOverrides, type OrgChoice } from "../corpus/detect";
 
 /** A file's text, or why it could not be read as text (lib/corpus/read-text.ts): that file alone fails. */
-export type ImportInput = { file: string; raw: string } | { file: string; unreadable: string };
+/** A row of a CSV or JSON Lines file carries its own fields as `overrides` (lib/corpus/table.ts). */
+export type ImportInput = { file: string; raw: string; overrides?: ImportOverrides } | { file: string; unreadable: string };
 
 export type FileOutcome =
   | { file: string; status: "imported"; slug: string; detected: Detected; createdOrgs: string[] }
@@ -41,7 +42,7 @@ export async function importArticles(prisma: PrismaClient, inputs: readonly Impo
     }
     let d: Detected;
     try {
-      d = detectArticle(input.file, input.raw, orgs, opts.overrides);
+      d = detectArticle(input.file, input.raw, orgs, { ...opts.overrides, ...input.overrides });
     } catch (e) {
       outcomes.push({ file: input.file, status: "failed", reason: (e as Error).message });
       log(`${prefix}: failed: ${(e as Error).message}`);
@@ -103,6 +104,7 @@ export async function importArticles(prisma: PrismaClient, inputs: readonly Impo
             sourceId: await orgId(d.source),
             publisherId: d.publisher ? await orgId(d.publisher) : null,
             attribution: d.attribution,
+            url: d.url,
           },
         });
         await refreshArticleStats(tx, article.id);
