@@ -10,6 +10,7 @@ export const metadata: Metadata = {
 const NAV = [
   { href: "/", label: "Dashboard" },
   { href: "/articles", label: "Articles" },
+  { href: "/search", label: "Search" },
   { href: "/codebook", label: "Codebook" },
 ];
 

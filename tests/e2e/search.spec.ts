@@ -1,0 +1,31 @@
+import { expect, test } from "@playwright/test";
+import { expectAxeClean, shot } from "./helpers";
+
+test("search finds every occurrence of a phrase, in context, with its themes, under the filters", async ({ page }) => {
+  await page.goto("/search");
+  await page.getByRole("searchbox").fill("self-reliance");
+  await page.getByRole("button", { name: "Search" }).click();
+  await expect(page).toHaveURL(/\/search\?q=self-reliance/);
+  // 1 in 000, 1 in 003, 2 in 004 (grep of seeds/articles)
+  await expect(page.getByTestId("search-summary")).toContainText("4 hits in 3 of the 5 coded articles in view");
+  await expect(page.locator('[data-testid="hit-list"] tbody tr')).toHaveCount(4);
+  await expect(page.locator('[data-testid="hit-list"] mark').first()).toHaveText(/self-reliance/i);
+  await expect(page.getByTestId("hit-themes").first()).toContainText("Innovation");
+  await expect(page.locator('[data-testid="hit-timeline"] .recharts-line')).toHaveCount(1);
+  await expectAxeClean(page);
+  await shot(page, "search");
+
+  // The filters apply: only SASAC's articles.
+  await page.goto("/search?q=self-reliance&org=sasac");
+  await expect(page.getByTestId("search-summary")).toContainText("3 hits in 2 of the 3 coded articles in view");
+  // The CSV link carries the query and the filters.
+  const href = await page.getByRole("link", { name: "Download every hit (CSV)" }).getAttribute("href");
+  expect(href).toContain("org=sasac");
+  expect(href).toContain("q=");
+});
+
+test("a malformed query is explained, not an error page", async ({ page }) => {
+  const res = await page.goto("/search?q=" + encodeURIComponent("AND ("));
+  expect(res?.status()).toBe(200);
+  await expect(page.getByText(/not a valid search query/)).toBeVisible();
+});
