@@ -11,6 +11,7 @@ const NAV = [
   { href: "/", label: "Dashboard" },
   { href: "/articles", label: "Articles" },
   { href: "/search", label: "Search" },
+  { href: "/cooccurrence", label: "Themes together" },
   { href: "/codebook", label: "Codebook" },
 ];
 

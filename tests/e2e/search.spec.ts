@@ -29,3 +29,17 @@ test("a malformed query is explained, not an error page", async ({ page }) => {
   expect(res?.status()).toBe(200);
   await expect(page.getByText(/not a valid search query/)).toBeVisible();
 });
+
+test("the co-occurrence matrix opens the passages behind a cell", async ({ page }) => {
+  await page.goto("/cooccurrence");
+  const matrix = page.getByTestId("cooccurrence-matrix");
+  await expect(matrix.locator("tbody tr")).toHaveCount(4);
+  await expectAxeClean(page);
+  await shot(page, "cooccurrence");
+  const link = page.getByTestId("cell-party-building-reform").getByRole("link");
+  const [passages] = ((await link.textContent()) ?? "").split(" · ").map(Number);
+  await link.click();
+  await expect(page).toHaveURL(/pair=party-building%3Areform|pair=party-building:reform/);
+  await expect(page.getByRole("heading", { name: "Passages tagged both Party building and Reform" })).toBeVisible();
+  await expect(page.locator("#passages ol > li")).toHaveCount(passages);
+});
