@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { CopyLink } from "@/components/dashboard/copy-link";
 import { FilterBar } from "@/components/filters/filter-bar";
 import { InvalidParams } from "@/components/invalid-params";
 import { HitBySource, HitTimeline } from "@/components/search/hit-charts";
@@ -58,6 +59,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
           Download every hit (CSV)
         </a>
       </p>
+      <CopyLink />
       {result.hits > 0 && (
         <div className="grid gap-6 xl:grid-cols-2">
           <section aria-labelledby="hit-timeline-title" className="rounded-lg border border-border p-4">

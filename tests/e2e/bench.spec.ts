@@ -43,3 +43,17 @@ test("the co-occurrence matrix opens the passages behind a cell", async ({ page 
   await expect(page.getByRole("heading", { name: "Passages tagged both Party building and Reform" })).toBeVisible();
   await expect(page.locator("#passages ol > li")).toHaveCount(passages);
 });
+
+test("each dashboard chart downloads as SVG and PNG with its view, and the view's link copies in one click", async ({ page, context }) => {
+  await page.goto("/?theme=reform&granularity=year");
+  const svgHref = await page.getByRole("link", { name: "Theme timeline as SVG" }).getAttribute("href");
+  expect(svgHref).toBe("/api/export/timeline.svg?theme=reform&granularity=year");
+  const svg = await page.request.get(svgHref!);
+  expect(svg.headers()["content-type"]).toBe("image/svg+xml; charset=utf-8");
+  expect(await svg.text()).toContain("Filters: theme=reform, granularity=year");
+  const png = await page.request.get((await page.getByRole("link", { name: "Emphasis by source as PNG" }).getAttribute("href"))!);
+  expect(png.headers()["content-type"]).toBe("image/png");
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await page.getByTestId("copy-link").click();
+  await expect(page.getByRole("status").filter({ hasText: /Link copied|Copy this address/ })).toBeVisible();
+});
