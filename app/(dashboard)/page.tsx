@@ -86,6 +86,7 @@ export default async function Dashboard({ searchParams }: { searchParams: Promis
         <CopyLink />
         <Link href={`/search${qs}`}>Search the texts in this view</Link>
         <Link href={`/cooccurrence${qs}`}>Themes together</Link>
+        <Link href={`/compare${qs}`}>Compare two periods or sources</Link>
       </p>
       <SummaryLine summary={summary} codebookVersion={catalog.codebookVersion} articlesHref={`/articles${qs}`} notCodedHref={notCodedHref} />
 
