@@ -59,8 +59,11 @@ export function ChartCard({
       <ThemeLegend themes={themes} />
       {children}
       {note && <div className="mt-2 text-sm text-muted">{note}</div>}
-      <details className="mt-3">
-        <summary className="cursor-pointer text-sm text-accent">Show data table</summary>
+      <details className="group mt-3">
+        <summary className="cursor-pointer text-sm text-accent">
+          <span className="group-open:hidden">Show data table</span>
+          <span className="hidden group-open:inline">Hide data table</span>
+        </summary>
         <div className="mt-2 overflow-x-auto">{table}</div>
       </details>
     </section>
