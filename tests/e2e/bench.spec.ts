@@ -57,3 +57,49 @@ test("each dashboard chart downloads as SVG and PNG with its view, and the view'
   await page.getByTestId("copy-link").click();
   await expect(page.getByRole("status").filter({ hasText: /Link copied|Copy this address/ })).toBeVisible();
 });
+
+test("compare two sources side by side, linked from the dashboard", async ({ page }) => {
+  await page.goto("/?theme=reform");
+  await page.getByRole("link", { name: "Compare two periods or sources" }).click();
+  await expect(page).toHaveURL(/\/compare\?theme=reform/);
+  await page.getByLabel("A", { exact: true }).fill("sasac");
+  await page.getByLabel("B", { exact: true }).fill("china-minmetals");
+  await page.getByRole("button", { name: "Compare" }).click();
+  await expect(page.locator('[data-testid="comparison"] tbody tr')).toHaveCount(1);
+  await expect(page.getByTestId("comparison")).toContainText("SASAC (n=3)");
+  await expect(page.getByTestId("overlap-reform")).toHaveText(/yes|no/);
+  await expectAxeClean(page);
+  await shot(page, "compare");
+});
+
+test("the filters travel, the data table says Hide, the organization menu closes, and To cannot precede From", async ({ page }) => {
+  await page.goto("/?theme=reform&org=sasac&drill=source:sasac:reform");
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Articles" }).click();
+  await expect(page).toHaveURL(/\/articles\?theme=reform&org=sasac$/);
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Search" }).click();
+  await expect(page).toHaveURL(/\/search\?theme=reform&org=sasac$/);
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Dashboard" }).click();
+  await expect(page).toHaveURL(/\/\?theme=reform&org=sasac$/);
+
+  const toggle = page.locator("#timeline-title").locator("xpath=ancestor::section").locator("summary");
+  await expect(toggle).toHaveText("Show data table");
+  await toggle.click();
+  await expect(toggle).toHaveText("Hide data table");
+
+  const menu = page.locator("details").filter({ has: page.getByText("Match organizations as") });
+  await menu.locator("summary").click();
+  await expect(menu).toHaveAttribute("open", "");
+  await page.keyboard.press("Escape");
+  await expect(menu).not.toHaveAttribute("open", "");
+  await menu.locator("summary").click();
+  await page.getByRole("heading", { level: 1 }).click();
+  await expect(menu).not.toHaveAttribute("open", "");
+
+  await page.goto("/?from=2023-06-01");
+  const to = page.getByLabel("To");
+  await to.fill("2023-01-01");
+  await to.press("Enter");
+  await page.waitForTimeout(1000);
+  await expect(page).toHaveURL(/\/\?from=2023-06-01$/);
+  expect(await to.evaluate((el: HTMLInputElement) => el.validationMessage)).toMatch(/before|2023-06-01/);
+});
