@@ -82,9 +82,11 @@ test("the filters travel, the data table says Hide, the organization menu closes
   await expect(page).toHaveURL(/\/\?theme=reform&org=sasac$/);
 
   const toggle = page.locator("#timeline-title").locator("xpath=ancestor::section").locator("summary");
-  await expect(toggle).toHaveText("Show data table");
+  await expect(toggle.getByText("Show data table")).toBeVisible();
+  await expect(toggle.getByText("Hide data table")).toBeHidden();
   await toggle.click();
-  await expect(toggle).toHaveText("Hide data table");
+  await expect(toggle.getByText("Hide data table")).toBeVisible();
+  await expect(toggle.getByText("Show data table")).toBeHidden();
 
   const menu = page.locator("details").filter({ has: page.getByText("Match organizations as") });
   await menu.locator("summary").click();
