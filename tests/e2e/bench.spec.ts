@@ -98,7 +98,7 @@ test("the filters travel, the data table says Hide, the organization menu closes
   await expect(menu).not.toHaveAttribute("open", "");
 
   await page.goto("/?from=2023-06-01");
-  const to = page.getByLabel("To");
+  const to = page.getByRole("textbox", { name: "To", exact: true });
   await to.fill("2023-01-01");
   await to.press("Enter");
   await page.waitForTimeout(1000);
