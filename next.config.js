@@ -37,7 +37,8 @@ function securityHeaders(dev) {
 /** @type {(phase: string) => import('next').NextConfig} */
 module.exports = (phase) => ({
   // better-sqlite3 is a native addon: load it from node_modules at run time, never bundle it.
-  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3"],
+  // @resvg/resvg-js (PNG export) likewise ships a native binary.
+  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "@resvg/resvg-js"],
   poweredByHeader: false,
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders(phase === PHASE_DEVELOPMENT_SERVER) }];

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Suspense } from "react";
+import { LinkList, NavLinks } from "@/components/nav-links";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -10,6 +12,9 @@ export const metadata: Metadata = {
 const NAV = [
   { href: "/", label: "Dashboard" },
   { href: "/articles", label: "Articles" },
+  { href: "/search", label: "Search" },
+  { href: "/cooccurrence", label: "Themes together" },
+  { href: "/compare", label: "Compare" },
   { href: "/codebook", label: "Codebook" },
   { href: "/agreement", label: "Agreement" },
 ];
@@ -26,13 +31,10 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
             <Link href="/" className="font-semibold text-foreground no-underline">
               Policy Theme Tracker
             </Link>
-            <ul className="flex gap-4 text-sm">
-              {NAV.map((n) => (
-                <li key={n.href}>
-                  <Link href={n.href}>{n.label}</Link>
-                </li>
-              ))}
-            </ul>
+            {/* useSearchParams: without the Suspense boundary every page would render on the client only. */}
+            <Suspense fallback={<LinkList items={NAV} />}>
+              <NavLinks items={NAV} />
+            </Suspense>
           </nav>
         </header>
         <main id="main" className="mx-auto max-w-7xl px-4 py-6">

@@ -3,6 +3,7 @@ import { BySourceChart } from "@/components/charts/by-source-chart";
 import { TimelineChart } from "@/components/charts/timeline-chart";
 import { TimelineMultiples } from "@/components/charts/timeline-multiples";
 import { ChartCard } from "@/components/dashboard/chart-card";
+import { CopyLink } from "@/components/dashboard/copy-link";
 import { BySourceTable, TimelineTable } from "@/components/dashboard/data-tables";
 import { PassageList } from "@/components/dashboard/passage-list";
 import { SummaryLine } from "@/components/dashboard/summary-line";
@@ -95,6 +96,12 @@ export default async function Dashboard({ searchParams }: { searchParams: Promis
     <div className="space-y-6">
       {header}
       <FilterBar filters={filters} catalog={catalog} keep={keep} />
+      <p className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">
+        <CopyLink />
+        <Link href={`/search${qs}`}>Search the texts in this view</Link>
+        <Link href={`/cooccurrence${qs}`}>Themes together</Link>
+        <Link href={`/compare${qs}`}>Compare two periods or sources</Link>
+      </p>
       <SummaryLine summary={summary} codebookVersion={catalog.codebookVersion} articlesHref={`/articles${qs}`} notCodedHref={notCodedHref} />
 
       {summary.articles === 0 ? (
@@ -110,6 +117,7 @@ export default async function Dashboard({ searchParams }: { searchParams: Promis
             description={metricDescription(filters.metric, filters.granularity)}
             csvHref={`/api/export/timeline.csv${qs}`}
             csvLabel="Download CSV of the theme timeline"
+            imageHrefs={{ svg: `/api/export/timeline.svg${qs}`, png: `/api/export/timeline.png${qs}` }}
             note={<LeftOffNote leftOff={timeline.leftOff} granularity={filters.granularity} dateRange={Boolean(filters.from || filters.to)} />}
             table={<TimelineTable timeline={timeline} baseQuery={pageQuery} />}
             themes={timeline.themes}
@@ -138,6 +146,7 @@ export default async function Dashboard({ searchParams }: { searchParams: Promis
             description={`${metricDescription(filters.metric, "source organization")} All dates together, undated articles included unless a date range is set.`}
             csvHref={`/api/export/by-source.csv${qs}`}
             csvLabel="Download CSV of emphasis by source"
+            imageHrefs={{ svg: `/api/export/by-source.svg${qs}`, png: `/api/export/by-source.png${qs}` }}
             table={<BySourceTable bySource={bySource} baseQuery={pageQuery} />}
             themes={bySource.themes}
           >

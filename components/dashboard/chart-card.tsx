@@ -8,6 +8,7 @@ export function ChartCard({
   description,
   csvHref,
   csvLabel,
+  imageHrefs,
   note,
   table,
   themes,
@@ -19,6 +20,8 @@ export function ChartCard({
   description: React.ReactNode;
   csvHref: string;
   csvLabel: string;
+  /** the chart as an image drawn on the server (same parameters as the CSV) */
+  imageHrefs?: { svg: string; png: string };
   note?: React.ReactNode;
   table: React.ReactNode;
   children: React.ReactNode;
@@ -32,20 +35,35 @@ export function ChartCard({
           </h2>
           <p className="text-sm text-muted">{description}</p>
         </div>
-        <a
-          href={csvHref}
-          download
-          className="rounded border border-border px-3 py-1.5 text-sm no-underline hover:bg-surface"
-          aria-label={csvLabel}
-        >
-          Download CSV
-        </a>
+        <div className="flex flex-wrap gap-2">
+          <a
+            href={csvHref}
+            download
+            className="rounded border border-border px-3 py-1.5 text-sm no-underline hover:bg-surface"
+            aria-label={csvLabel}
+          >
+            Download CSV
+          </a>
+          {imageHrefs && (
+            <>
+              <a href={imageHrefs.svg} download className="rounded border border-border px-3 py-1.5 text-sm no-underline hover:bg-surface" aria-label={`${title} as SVG`}>
+                SVG
+              </a>
+              <a href={imageHrefs.png} download className="rounded border border-border px-3 py-1.5 text-sm no-underline hover:bg-surface" aria-label={`${title} as PNG`}>
+                PNG
+              </a>
+            </>
+          )}
+        </div>
       </div>
       <ThemeLegend themes={themes} />
       {children}
       {note && <div className="mt-2 text-sm text-muted">{note}</div>}
-      <details className="mt-3">
-        <summary className="cursor-pointer text-sm text-accent">Show data table</summary>
+      <details className="group mt-3">
+        <summary className="cursor-pointer text-sm text-accent">
+          <span className="group-open:hidden">Show data table</span>
+          <span className="hidden group-open:inline">Hide data table</span>
+        </summary>
         <div className="mt-2 overflow-x-auto">{table}</div>
       </details>
     </section>

@@ -18,7 +18,8 @@ export function PassageList({
   passages: PassageRow[];
   themes: ThemeRef[];
   closeHref: string;
-  exportHref: string;
+  /** a CSV of exactly these passages, where there is one */
+  exportHref?: string;
 }) {
   const colour = new Map(themes.map((t) => [t.slug, t.colour]));
   const name = new Map(themes.map((t) => [t.slug, t.name]));
@@ -38,9 +39,11 @@ export function PassageList({
           </p>
         </div>
         <div className="flex gap-2 text-sm">
-          <a href={exportHref} download className="rounded border border-border px-3 py-1.5 no-underline hover:bg-surface">
-            Download passages CSV
-          </a>
+          {exportHref && (
+            <a href={exportHref} download className="rounded border border-border px-3 py-1.5 no-underline hover:bg-surface">
+              Download passages CSV
+            </a>
+          )}
           <Link href={closeHref} scroll={false} className="rounded border border-border px-3 py-1.5 no-underline hover:bg-surface">
             Close
           </Link>

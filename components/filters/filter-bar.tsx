@@ -2,7 +2,7 @@
 // The filter controls. They hold no state of their own: every change writes the URL (a new
 // history entry, so the back button steps through views) and the server renders the view.
 import { usePathname, useRouter } from "next/navigation";
-import { useOptimistic, useRef, useTransition } from "react";
+import { useEffect, useOptimistic, useRef, useTransition } from "react";
 import { CODING_STATUS_LABELS, CODING_STATUSES, type CodingStatus } from "@/lib/coding/status";
 import {
   CODING_LABELS,
@@ -63,6 +63,29 @@ export function FilterBar({ filters: current, catalog, showChartControls = true,
     go({ themes: next.length === allThemes.length ? [] : allThemes.filter((s) => next.includes(s)) });
   };
 
+  // The organization menu is a <details>: it closes on a click outside it or on Escape, so it
+  // never stays open over the controls beneath it.
+  const orgMenu = useRef<HTMLDetailsElement>(null);
+  useEffect(() => {
+    const onPointer = (e: PointerEvent) => {
+      const menu = orgMenu.current;
+      if (menu?.open && e.target instanceof Node && !menu.contains(e.target)) menu.open = false;
+    };
+    const onKey = (e: KeyboardEvent) => {
+      const menu = orgMenu.current;
+      if (e.key === "Escape" && menu?.open) {
+        menu.open = false;
+        menu.querySelector("summary")?.focus();
+      }
+    };
+    document.addEventListener("pointerdown", onPointer);
+    document.addEventListener("keydown", onKey);
+    return () => {
+      document.removeEventListener("pointerdown", onPointer);
+      document.removeEventListener("keydown", onKey);
+    };
+  }, []);
+
   const role = filters.orgRole;
   const orgs = catalog.organizations.filter((o) => o[role] > 0 || filters.orgs.includes(o.slug));
   const toggleOrg = (slug: string, on: boolean) =>
@@ -106,7 +129,7 @@ export function FilterBar({ filters: current, catalog, showChartControls = true,
 
       <fieldset className="min-w-0">
         <legend className="mb-1 font-medium">Organizations</legend>
-        <details className="group relative">
+        <details className="group relative" ref={orgMenu}>
           <summary className="flex max-w-72 cursor-pointer list-none items-center gap-2 rounded border border-border bg-background px-3 py-1.5">
             <span className="truncate">{orgSummary}</span>
             <span aria-hidden className="text-muted group-open:rotate-180">▾</span>
@@ -148,8 +171,8 @@ export function FilterBar({ filters: current, catalog, showChartControls = true,
 
       <fieldset className="flex gap-3">
         <legend className="mb-1 font-medium">Dates</legend>
-        <DateField label="From" value={filters.from} onChange={(from) => go({ from })} />
-        <DateField label="To" value={filters.to} onChange={(to) => go({ to })} />
+        <DateField label="From" value={filters.from} max={filters.to} onChange={(from) => go({ from })} />
+        <DateField label="To" value={filters.to} min={filters.from} onChange={(to) => go({ to })} />
       </fieldset>
 
       {showChartControls && (
@@ -218,11 +241,32 @@ const byStatus = (a: CodingStatus, b: CodingStatus) => CODING_STATUSES.indexOf(a
  * "2023" digit by digit does not navigate to the years 2, 20 and 202), on leaving the field,
  * or on Enter. Clearing the field reports undefined.
  */
-function DateField({ label, value, onChange }: { label: string; value?: string; onChange: (v: string | undefined) => void }) {
+function DateField({
+  label,
+  value,
+  min,
+  max,
+  onChange,
+}: {
+  label: string;
+  value?: string;
+  /** the other end of the range: "To" may not precede "From" */
+  min?: string;
+  max?: string;
+  onChange: (v: string | undefined) => void;
+}) {
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const commit = (input: HTMLInputElement) => {
     clearTimeout(timer.current);
     const v = input.value || undefined;
+    // A range that ends before it starts is refused here, with the reason, instead of being
+    // sent to the server (which would answer with an error page and drop both dates).
+    const wrong = v && min && v < min ? `must not be before ${min}` : v && max && v > max ? `must not be after ${max}` : "";
+    input.setCustomValidity(wrong ? `"${label}" ${wrong}` : "");
+    if (wrong) {
+      input.reportValidity();
+      return;
+    }
     if (v === value || (v && (!input.validity.valid || Number(v.slice(0, 4)) < 1900))) return;
     onChange(v);
   };
@@ -231,7 +275,9 @@ function DateField({ label, value, onChange }: { label: string; value?: string; 
       <span className="text-xs text-muted">{label}</span>
       <input
         type="date"
-        className="rounded border border-border bg-background px-2 py-1"
+        min={min}
+        max={max}
+        className="rounded border border-border bg-background px-2 py-1 invalid:border-red-600"
         defaultValue={value ?? ""}
         key={`${label}-${value ?? ""}`}
         onChange={(e) => {

@@ -17,11 +17,12 @@ export function Segmented<V extends string>({
   small?: boolean;
 }) {
   return (
-    <div className="inline-flex flex-wrap overflow-hidden rounded border border-border bg-background">
+    // On a phone the options stack as one column instead of wrapping into a ragged block.
+    <div className="flex w-full flex-col overflow-hidden rounded border border-border bg-background sm:inline-flex sm:w-auto sm:flex-row">
       {options.map((o) => (
         <label
           key={o.value}
-          className={`cursor-pointer border-r border-border last:border-r-0 has-[:checked]:bg-accent has-[:checked]:text-background has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-accent ${small ? "px-2 py-1 text-xs" : "px-3 py-1.5"}`}
+          className={`cursor-pointer border-b border-border last:border-b-0 sm:border-b-0 sm:border-r sm:last:border-r-0 has-[:checked]:bg-accent has-[:checked]:text-background has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-accent ${small ? "px-2 py-1 text-xs" : "px-3 py-1.5"}`}
         >
           <input
             type="radio"

@@ -4,8 +4,8 @@
 // already read must write after another connection committed; the whole transaction is then
 // retried from its start, which is always safe because nothing of it was stored.
 
-// About 7 s of pauses in all: enough for a 25-article seed batch or a file of an import on a loaded machine.
-export const WRITE_ATTEMPTS = 12;
+// About 15 s of pauses in all: enough for a 25-article seed batch or a file of an import on a loaded machine.
+export const WRITE_ATTEMPTS = 20;
 const FIRST_PAUSE_MS = 25;
 const MAX_PAUSE_MS = 1_000;
 

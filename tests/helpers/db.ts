@@ -25,7 +25,11 @@ export function snapshot(file: string): string {
   const tables = db
     .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
     .all() as { name: string }[];
-  const out = tables.map((t) => ({ table: t.name, rows: db.prepare(`SELECT * FROM "${t.name}" ORDER BY rowid`).all() }));
+  // Full-text indexes (and their shadow tables, some WITHOUT ROWID) are derived from the
+  // articles by triggers; the rows of "Article" already say what they hold.
+  const virtual = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%'").all() as { name: string }[]).map((t) => t.name);
+  const own = tables.filter((t) => !virtual.some((v) => t.name === v || t.name.startsWith(`${v}_`)));
+  const out = own.map((t) => ({ table: t.name, rows: db.prepare(`SELECT * FROM "${t.name}" ORDER BY rowid`).all() }));
   db.close();
   return JSON.stringify(out);
 }

@@ -1,0 +1,58 @@
+import Link from "next/link";
+import type { Cooccurrence } from "@/lib/queries/cooccurrence";
+import { ThemeSwatch } from "../theme-swatch";
+
+/**
+ * The theme x theme table: each cell gives the passages tagged with both themes and the
+ * articles with both; the diagonal is the theme's own totals. Every cell opens its passages.
+ */
+export function CooccurrenceMatrix({ data, pairHref }: { data: Cooccurrence; pairHref: (a: string, b: string) => string }) {
+  const cell = (a: string, b: string) => data.cells.find((c) => (c.a === a && c.b === b) || (c.a === b && c.b === a));
+  return (
+    <div className="overflow-x-auto">
+      <table className="text-sm" data-testid="cooccurrence-matrix">
+        <caption className="mb-2 text-left text-muted">Passages tagged with both themes · articles with both</caption>
+        <thead>
+          <tr>
+            <td />
+            {data.themes.map((t) => (
+              <th key={t.slug} scope="col" className="px-3 py-1 text-left">
+                <span className="inline-flex items-center gap-1">
+                  <ThemeSwatch colour={t.colour} />
+                  {t.name}
+                </span>
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {data.themes.map((ta) => (
+            <tr key={ta.slug} className="border-t border-border">
+              <th scope="row" className="px-3 py-1 text-left">
+                <span className="inline-flex items-center gap-1">
+                  <ThemeSwatch colour={ta.colour} />
+                  {ta.name}
+                </span>
+              </th>
+              {data.themes.map((tb) => {
+                const c = cell(ta.slug, tb.slug);
+                const diagonal = ta.slug === tb.slug;
+                return (
+                  <td key={tb.slug} className={`px-3 py-1 tabular-nums ${diagonal ? "bg-surface font-semibold" : ""}`} data-testid={`cell-${ta.slug}-${tb.slug}`}>
+                    {c && c.passages > 0 ? (
+                      <Link href={pairHref(ta.slug, tb.slug)} scroll={false} aria-label={`${c.passages} passages, ${c.articles} articles: ${ta.name} and ${tb.name}`}>
+                        {c.passages} · {c.articles}
+                      </Link>
+                    ) : (
+                      <span className="text-muted">0 · {c?.articles ?? 0}</span>
+                    )}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

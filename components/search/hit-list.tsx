@@ -1,0 +1,66 @@
+import Link from "next/link";
+import { formatDate } from "@/lib/measure/dates";
+import type { ThemeRef } from "@/lib/queries/analytics";
+import type { SearchHit } from "@/lib/queries/search";
+import { ThemeSwatch } from "../theme-swatch";
+
+/** Keyword in context: one row per hit, with the passages' themes it falls in, or "untagged". */
+export function HitList({ hits, total, themes, readerQuery }: { hits: SearchHit[]; total: number; themes: ThemeRef[]; readerQuery: string }) {
+  const theme = (slug: string) => themes.find((t) => t.slug === slug);
+  return (
+    <section aria-labelledby="hits-title" className="space-y-2">
+      <h2 id="hits-title" className="text-lg font-semibold">
+        Hits in context
+      </h2>
+      {hits.length < total && (
+        <p className="text-sm text-muted">
+          The first {hits.length} of {total} hits; the CSV has all of them.
+        </p>
+      )}
+      <div className="overflow-x-auto">
+        <table className="w-full text-sm" data-testid="hit-list">
+          <thead>
+            <tr className="border-b border-border text-left">
+              <th scope="col" className="py-1 pr-3">Hit in context</th>
+              <th scope="col" className="py-1 pr-3">Article</th>
+              <th scope="col" className="py-1 pr-3">Date</th>
+              <th scope="col" className="py-1 pr-3">Source</th>
+              <th scope="col" className="py-1">Tagged as</th>
+            </tr>
+          </thead>
+          <tbody>
+            {hits.map((h) => (
+              <tr key={`${h.articleSlug}-${h.start}`} className="border-b border-border align-top">
+                <td className="py-1.5 pr-3">
+                  <span className="text-muted">…{h.left}</span>
+                  <mark className="rounded bg-yellow-200 px-0.5 text-black dark:bg-yellow-300">{h.match}</mark>
+                  <span className="text-muted">{h.right}…</span>
+                </td>
+                <td className="py-1.5 pr-3">
+                  <Link href={`/articles/${h.articleSlug}${readerQuery ? `?${readerQuery}` : ""}`}>{h.articleTitle}</Link>
+                </td>
+                <td className="whitespace-nowrap py-1.5 pr-3">
+                  {formatDate(h.dateStart, h.datePrecision)}
+                  {h.dateBasis === "inferred" && " (inferred)"}
+                </td>
+                <td className="py-1.5 pr-3">{h.sourceName}</td>
+                <td className="py-1.5" data-testid="hit-themes">
+                  {h.themes.length === 0 ? (
+                    <span className="text-muted">untagged</span>
+                  ) : (
+                    h.themes.map((s) => (
+                      <span key={s} className="mr-2 inline-flex items-center gap-1 whitespace-nowrap">
+                        <ThemeSwatch colour={theme(s)?.colour ?? "currentColor"} />
+                        {theme(s)?.name ?? s}
+                      </span>
+                    ))
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
