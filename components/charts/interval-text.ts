@@ -1,6 +1,6 @@
 import type { Metric } from "@/lib/filters/schema";
 import { formatValue } from "@/lib/measure/totals";
-import { noIntervalReason, THIN_N } from "@/lib/measure/intervals";
+import { noIntervalReason, THIN_N } from "@/lib/measure/interval-notes";
 import type { Cell } from "@/lib/queries/analytics";
 
 /** "95% CI 12.3–18.0%", or why there is none; null for counts. Shared by tooltips and tables. */

@@ -1,7 +1,7 @@
 // Plain rows for Recharts, made from a timeline or a by-source table. A missing value stays
 // null so the line has a gap there (no dot, no zero); a missing interval stays null so no band
 // or whisker is drawn.
-import { THIN_N } from "@/lib/measure/intervals";
+import { THIN_N } from "@/lib/measure/interval-notes";
 import type { BySource, Timeline } from "@/lib/queries/analytics";
 
 export type Datum = Record<string, string | number | boolean | null | [number, number]>;

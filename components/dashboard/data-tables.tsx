@@ -4,7 +4,7 @@ import { formatValue } from "@/lib/measure/totals";
 import { drillHref } from "@/lib/filters/drill";
 import type { Metric } from "@/lib/filters/schema";
 import type { BySource, Cell, ThemeRef, Timeline } from "@/lib/queries/analytics";
-import { THIN_N } from "@/lib/measure/intervals";
+import { THIN_N } from "@/lib/measure/interval-notes";
 import { intervalText } from "../charts/interval-text";
 import { ThemeHeaders } from "../theme-headers";
 

@@ -58,13 +58,4 @@ export function metricInterval(metric: Metric, t: Totals): Interval | null {
   return i && { low: round(i.low), high: round(i.high) };
 }
 
-/** Why a value has no interval, in words for tooltips and tables. */
-export function noIntervalReason(metric: Metric, t: Totals): string | null {
-  if (metric === "passages") return "counts carry no interval";
-  if (t.articles === 0) return "no coded articles";
-  if (metric === "share" && t.articles < 2) return "one article: no interval";
-  return null;
-}
-
-/** Points resting on fewer articles than this are marked as thin. */
-export const THIN_N = 3;
+export { noIntervalReason, THIN_N } from "./interval-notes";
