@@ -215,3 +215,24 @@ describe("passages.csv streams", () => {
     expect(cursor()!.statement.busy).toBe(false);
   });
 });
+
+describe("the export floor of the benchmark (scripts/bench/export-floor.ts)", () => {
+  it("iterates a SQL string and counts rows and CSV bytes", async () => {
+    const { exportFloor } = await import("@/scripts/bench/export-floor");
+    // "a,b",1 CRLF = 9 bytes; c,2 CRLF = 5 bytes
+    expect(exportFloor(db.file, `SELECT 'a,b' AS x, 1 AS y UNION ALL SELECT 'c', 2`)).toEqual({ rows: 2, bytes: 14 });
+  });
+
+  it("runs the app's own statement (a Prisma.Sql) over every row the export writes", async () => {
+    const { exportFloor } = await import("@/scripts/bench/export-floor");
+    const { articleThemesSql } = await import("@/lib/queries/exports");
+    const { parseFilters } = await import("@/lib/filters/schema");
+    const all = parseFilters(new URLSearchParams(""));
+    const one = parseFilters(new URLSearchParams("theme=reform&org=org-2"));
+    if (!all.ok || !one.ok) throw new Error("filters");
+    expect(exportFloor(db.file, articleThemesSql(all.value)).rows).toBe(ROWS);
+    expect(exportFloor(db.file, articleThemesSql(one.value)).rows).toBe(ARTICLES / 3); // every third article has source org-2
+    const res = await routes.articleThemes.GET(new Request("http://test/x?theme=reform&org=org-2"));
+    expect((await res.text()).split("\r\n").filter(Boolean)).toHaveLength(ARTICLES / 3 + 1);
+  });
+});
