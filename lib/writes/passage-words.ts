@@ -12,9 +12,11 @@ const BATCH = 1_000;
 /** Counts and stores the words of every passage that has none stored yet. Returns how many it counted. */
 export async function fillPassageWords(prisma: PrismaClient): Promise<number> {
   let filled = 0;
-  for (;;) {
-    const rows = await prisma.annotation.findMany({ where: { words: null }, select: { id: true, quote: true }, orderBy: { id: "asc" }, take: BATCH });
+  for (let after = 0; ; ) {
+    // Walk by id, so each batch starts where the last one ended instead of rescanning the counted rows.
+    const rows = await prisma.annotation.findMany({ where: { words: null, id: { gt: after } }, select: { id: true, quote: true }, orderBy: { id: "asc" }, take: BATCH });
     if (rows.length === 0) return filled;
+    after = rows[rows.length - 1].id;
     const cases = Prisma.join(
       rows.map((r) => Prisma.sql`WHEN ${r.id} THEN ${countWords(r.quote)}`),
       " ",
