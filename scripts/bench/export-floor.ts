@@ -4,9 +4,10 @@
 //
 //   exportFloor(file, query) -> { rows, bytes }
 //     file   the SQLite database file (opened read-only, closed before returning)
-//     query  a SQL string, or anything with `.sql` and `.values` (a Prisma.Sql, e.g.
-//            articleThemesSql(filters) or passagesSql(filters) of lib/queries/exports.ts,
-//            the very statements article-themes.csv and passages.csv run)
+//     query  a SQL string, or anything with `.sql` and `.values` (a Prisma.Sql), or a list of
+//            them run one after the other: articleThemesSql(filters) and passagesSql(filters)
+//            (a list of two) of lib/queries/exports.ts are the very statements
+//            article-themes.csv and passages.csv run
 //     rows   rows the statement produced
 //     bytes  UTF-8 bytes of the CSV (rows only, CRLF line ends, as the exports write them)
 //
@@ -16,10 +17,12 @@ import { stringify } from "csv-stringify/sync";
 
 export type FloorQuery = string | { sql: string; values: readonly unknown[] };
 
+const statementOf = (q: FloorQuery) => (typeof q === "string" ? { sql: q, values: [] as readonly unknown[] } : q);
+
 const CHUNK_ROWS = 2_000;
 
-export function exportFloor(file: string, query: FloorQuery): { rows: number; bytes: number } {
-  const { sql, values } = typeof query === "string" ? { sql: query, values: [] as readonly unknown[] } : query;
+export function exportFloor(file: string, query: FloorQuery | readonly FloorQuery[]): { rows: number; bytes: number } {
+  const queries = (Array.isArray(query) ? query : [query]) as readonly FloorQuery[];
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
     let rows = 0;
@@ -30,9 +33,11 @@ export function exportFloor(file: string, query: FloorQuery): { rows: number; by
       rows += chunk.length;
       chunk = [];
     };
-    for (const row of db.prepare(sql).raw(true).iterate(...values) as IterableIterator<unknown[]>) {
-      chunk.push(row);
-      if (chunk.length === CHUNK_ROWS) flush();
+    for (const { sql, values } of queries.map(statementOf)) {
+      for (const row of db.prepare(sql).raw(true).iterate(...values) as IterableIterator<unknown[]>) {
+        chunk.push(row);
+        if (chunk.length === CHUNK_ROWS) flush();
+      }
     }
     if (chunk.length) flush();
     return { rows, bytes };

@@ -232,6 +232,8 @@ describe("the export floor of the benchmark (scripts/bench/export-floor.ts)", ()
     if (!all.ok || !one.ok) throw new Error("filters");
     expect(exportFloor(db.file, articleThemesSql(all.value)).rows).toBe(ROWS);
     expect(exportFloor(db.file, articleThemesSql(one.value)).rows).toBe(ARTICLES / 3); // every third article has source org-2
+    const { passagesSql } = await import("@/lib/queries/exports");
+    expect(exportFloor(db.file, passagesSql(all.value)).rows).toBe(ARTICLES * 2);
     const res = await routes.articleThemes.GET(new Request("http://test/x?theme=reform&org=org-2"));
     expect((await res.text()).split("\r\n").filter(Boolean)).toHaveLength(ARTICLES / 3 + 1);
   });
