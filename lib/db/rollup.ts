@@ -1,4 +1,5 @@
-// The aggregate tables of migration 20261201150000_rollups ("ThemeFact", "ThemeRollup") are
+// The aggregate tables of migration 20261201150000_rollups ("ThemeFact", "ThemeRollup",
+// "MentionRollup") are
 // kept in step by triggers; this module recomputes them from scratch, to check them
 // (`npm run db:check`) and to rebuild them after a bulk load that skipped the triggers. Plain
 // SQL strings, so the same statements run through Prisma ($executeRawUnsafe) and through a
@@ -18,10 +19,16 @@ export const FACTS_FROM_BASE_SQL = `SELECT s."articleId" AS "articleId", s."them
 const KEY = `coder, "themeId", month, precision, basis, status, "sourceId", "publisherId"`;
 const FACT_COLUMNS = `"articleId", "themeId", coder, month, "dateStart", "dateEnd", precision, basis, status, "sourceId", "publisherId", words, tagged, passages`;
 
+const SUMS = `COUNT(*) AS articles, SUM(words) AS words, SUM(tagged) AS tagged,
+    SUM(passages) AS passages, SUM(passages > 0) AS "withTheme", SUM(tagged * tagged) AS tt, SUM(tagged * words) AS tw, SUM(words * words) AS ww`;
+const SUM_COLUMNS = `articles, words, tagged, passages, "withTheme", tt, tw, ww`;
+
 /** The rollup as a GROUP BY over a fact relation. */
-const rollupOf = (facts: string) => `SELECT ${KEY}, COUNT(*) AS articles, SUM(words) AS words, SUM(tagged) AS tagged,
-    SUM(passages) AS passages, SUM(passages > 0) AS "withTheme", SUM(tagged * tagged) AS tt, SUM(tagged * words) AS tw, SUM(words * words) AS ww
-  FROM (${facts}) GROUP BY ${KEY}`;
+const rollupOf = (facts: string) => `SELECT ${KEY}, ${SUMS} FROM (${facts}) GROUP BY ${KEY}`;
+/** The same per organization mentioned. */
+const mentionRollupOf = (facts: string) =>
+  `SELECT m."organizationId" AS "organizationId", ${KEY}, ${SUMS}
+  FROM (${facts}) JOIN "ArticleMention" m USING ("articleId") GROUP BY m."organizationId", ${KEY}`;
 
 /** What the rebuild and the check need of a connection: Prisma's raw calls or better-sqlite3's, wrapped. */
 export type SqlRunner = { run: (sql: string) => Promise<unknown>; all: (sql: string) => Promise<Record<string, unknown>[]> };
@@ -38,7 +45,9 @@ export async function rebuildRollups(db: SqlRunner): Promise<void> {
   await db.run(`DELETE FROM "ThemeRollup"`);
   await db.run(`DELETE FROM "ThemeFact"`);
   await db.run(`INSERT INTO "ThemeFact" (${FACT_COLUMNS}) SELECT ${FACT_COLUMNS} FROM (${FACTS_FROM_BASE_SQL})`);
-  await db.run(`INSERT INTO "ThemeRollup" (${KEY}, articles, words, tagged, passages, "withTheme", tt, tw, ww) ${rollupOf(`SELECT * FROM "ThemeFact"`)}`);
+  await db.run(`DELETE FROM "MentionRollup"`);
+  await db.run(`INSERT INTO "ThemeRollup" (${KEY}, ${SUM_COLUMNS}) ${rollupOf(`SELECT * FROM "ThemeFact"`)}`);
+  await db.run(`INSERT INTO "MentionRollup" ("organizationId", ${KEY}, ${SUM_COLUMNS}) ${mentionRollupOf(`SELECT * FROM "ThemeFact"`)}`);
   for (const t of triggers) await db.run(String(t.sql));
 }
 
@@ -53,6 +62,14 @@ export const ROLLUP_CHECKS: { name: string; sql: string }[] = [
   {
     name: "ThemeRollup sums missing",
     sql: `${rollupOf(FACTS_FROM_BASE_SQL)} EXCEPT SELECT ${KEY}, articles, words, tagged, passages, "withTheme", tt, tw, ww FROM "ThemeRollup"`,
+  },
+  {
+    name: "MentionRollup sums that a recomputation does not give",
+    sql: `SELECT "organizationId", ${KEY}, ${SUM_COLUMNS} FROM "MentionRollup" EXCEPT ${mentionRollupOf(FACTS_FROM_BASE_SQL)}`,
+  },
+  {
+    name: "MentionRollup sums missing",
+    sql: `${mentionRollupOf(FACTS_FROM_BASE_SQL)} EXCEPT SELECT "organizationId", ${KEY}, ${SUM_COLUMNS} FROM "MentionRollup"`,
   },
 ];
 

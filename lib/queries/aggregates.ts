@@ -6,8 +6,9 @@ import "server-only";
 //   - Organizations as source or publisher, coding status, themes: rollup columns.
 //   - A date range: months wholly inside it from the rollup; the days of a month the range
 //     cuts (its first and last month, when they are not whole) from the fact table, by date.
-//   - Organizations mentioned: the fact table only, its articles looked up by id (IN, with the
-//     mention index), the date range applied to each article's dates as they are.
+//   - One organization mentioned: the same sums per mentioned organization (MentionRollup).
+//     Several at once: the fact table, its articles looked up by id (IN, with the mention
+//     index), since an article that names two of them must count once.
 // Both tables have the same column names, so one set of conditions serves both.
 import { Prisma } from "../../generated/prisma/client";
 import { CONSENSUS } from "../coding/status";
@@ -86,22 +87,30 @@ export function viewRows(f: Filters, opts: { themes: ThemeRows; range?: boolean 
   const from = opts.range === false ? undefined : f.from;
   const to = opts.range === false ? undefined : f.to;
   const c = common(f, opts.themes);
-  if (f.orgs.length && f.orgRole === "mentioned") {
-    const facts = [
-      ...c,
-      sql`"articleId" IN (SELECT m."articleId" FROM "ArticleMention" m WHERE m."organizationId" IN (SELECT id FROM "Organization" WHERE slug IN (${Prisma.join(f.orgs)})))`,
-    ];
+  const mentioned = f.orgs.length > 0 && f.orgRole === "mentioned";
+  const mentions = mentioned ? [mentionCondition(f)] : [];
+  if (mentioned && f.orgs.length > 1) {
+    // Several organizations mentioned: an article naming two must count once, so no sums.
+    const facts = [...c, ...mentions];
     if (from) facts.push(sql`"dateStart" >= ${from}`);
     if (to) facts.push(sql`"dateEnd" <= ${to}`);
     return sql`(SELECT ${FACT_COLUMNS} FROM "ThemeFact" WHERE ${and(facts)})`;
   }
-  if (!from && !to) return sql`(SELECT ${ROLLUP_COLUMNS} FROM "ThemeRollup" WHERE ${and(c)})`;
+  const rollup = mentioned
+    ? sql`"MentionRollup" WHERE ${and([sql`"organizationId" = (SELECT id FROM "Organization" WHERE slug = ${f.orgs[0]})`, ...c])}`
+    : sql`"ThemeRollup" WHERE ${and(c)}`;
+  if (!from && !to) return sql`(SELECT ${ROLLUP_COLUMNS} FROM ${rollup})`;
   const { months, days } = splitRange(from, to);
-  const parts = [sql`SELECT ${ROLLUP_COLUMNS} FROM "ThemeRollup" WHERE ${and([...c, rollupRange(...months)])}`];
+  const parts = [sql`SELECT ${ROLLUP_COLUMNS} FROM ${rollup} AND ${rollupRange(...months)}`];
   for (const [lo, hi] of days) {
-    parts.push(sql`SELECT ${FACT_COLUMNS} FROM "ThemeFact" WHERE ${and([...c, sql`precision = 'day'`, sql`"dateStart" BETWEEN ${lo} AND ${hi}`])}`);
+    parts.push(sql`SELECT ${FACT_COLUMNS} FROM "ThemeFact" WHERE ${and([...c, ...mentions, sql`precision = 'day'`, sql`"dateStart" BETWEEN ${lo} AND ${hi}`])}`);
   }
   return sql`(${Prisma.join(parts, " UNION ALL ")})`;
+}
+
+/** The view's articles that mention one of its organizations (fact table rows). */
+function mentionCondition(f: Filters): Prisma.Sql {
+  return sql`"articleId" IN (SELECT m."articleId" FROM "ArticleMention" m WHERE m."organizationId" IN (SELECT id FROM "Organization" WHERE slug IN (${Prisma.join(f.orgs)})))`;
 }
 
 /**
@@ -110,8 +119,7 @@ export function viewRows(f: Filters, opts: { themes: ThemeRows; range?: boolean 
  */
 export function inferredFacts(f: Filters, counted: Prisma.Sql, placeable: Prisma.Sql, limit: number): Prisma.Sql {
   const c = [...common(f, "first"), sql`basis = 'inferred'`, counted, placeable];
-  if (f.orgs.length && f.orgRole === "mentioned")
-    c.push(sql`"articleId" IN (SELECT m."articleId" FROM "ArticleMention" m WHERE m."organizationId" IN (SELECT id FROM "Organization" WHERE slug IN (${Prisma.join(f.orgs)})))`);
+  if (f.orgs.length && f.orgRole === "mentioned") c.push(mentionCondition(f));
   if (f.from) c.push(sql`"dateStart" >= ${f.from}`);
   if (f.to) c.push(sql`"dateEnd" <= ${f.to}`);
   return sql`SELECT "articleId", month FROM "ThemeFact" WHERE ${and(c)} ORDER BY "dateStart", "articleId" LIMIT ${limit}`;

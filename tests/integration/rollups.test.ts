@@ -88,6 +88,8 @@ const VIEWS = [
   "org=sasac&org=china-minmetals&metric=articles",
   "orgRole=publisher&org=iucg",
   "orgRole=mentioned&org=sasac",
+  "orgRole=mentioned&org=sasac&org=china-minmetals&from=2021-01-01&to=2023-06-30",
+  "orgRole=mentioned&org=sasac&from=2021-03-02&to=2022-05-20&granularity=month",
   "orgRole=mentioned&org=china-minmetals&from=2019-03-15&granularity=month",
   "from=2020-01-01&to=2024-12-31",
   "from=2021-02-10&to=2023-11-20&granularity=month",
@@ -134,7 +136,7 @@ const ok = (r: { ok: boolean }) => {
 };
 
 async function randomWrite(i: number): Promise<string> {
-  const kind = pick(["add", "add", "add", "edit", "delete", "undo", "status", "status", "metadata", "adjudicate", "import"]);
+  const kind = pick(["add", "add", "add", "edit", "delete", "undo", "status", "status", "metadata", "adjudicate", "import", "mention"]);
   const a = await randomArticle();
   const coder = pick(CODERS);
   const who = coder === "consensus" ? "lead" : coder;
@@ -173,6 +175,13 @@ async function randomWrite(i: number): Promise<string> {
     const [x, y] = [pick(["coder-b", "seed-editor"]), pick(["ann", "coder-b"])];
     if (x === y) return "adjudicate (same coder)";
     ok(await adjudicate(a.slug, { theme, coderA: x, coderB: y, start: 0, end: a.body.length, decision: pick(["a", "b", "both", "neither"] as const), annotator: "lead" }));
+  } else if (kind === "mention") {
+    // The detected mentions of an article change (as a re-import or a seed sync would).
+    const org = await prisma.organization.findUniqueOrThrow({ where: { slug: pick(["sasac", "china-minmetals", "state-council"]) } });
+    const have = await prisma.articleMention.findUnique({ where: { articleId_organizationId: { articleId: a.id, organizationId: org.id } } });
+    if (have) await prisma.articleMention.delete({ where: { articleId_organizationId: { articleId: a.id, organizationId: org.id } } });
+    else await prisma.articleMention.create({ data: { articleId: a.id, organizationId: org.id } });
+    succeeded++;
   } else {
     await importArticles(prisma, [{ file: `more-${i}.txt`, raw: articleText(100 + i) }]);
   }
@@ -186,13 +195,13 @@ describe("rollups", () => {
 
   it("after random writes of every kind", async () => {
     const done: string[] = [];
-    for (let i = 0; i < 60; i++) {
+    for (let i = 0; i < 72; i++) {
       done.push(await randomWrite(i));
       if (i % 12 === 11) await expectConsistent(done.slice(-12).join("; "));
     }
     expect(succeeded, "writes that changed something").toBeGreaterThan(30);
     // Every kind of write came up.
-    for (const kind of ["add", "edit", "delete", "undo", "status", "metadata", "adjudicate", "import"]) expect(done.some((d) => d.startsWith(kind)), kind).toBe(true);
+    for (const kind of ["add", "edit", "delete", "undo", "status", "metadata", "adjudicate", "import", "mention"]) expect(done.some((d) => d.startsWith(kind)), kind).toBe(true);
   }, 600_000);
 
   it("after a codebook change: a theme added, then dropped", async () => {
@@ -211,6 +220,12 @@ describe("rollups", () => {
     await writeSeedPlan(prisma, again.plan);
     await expectConsistent("the theme dropped");
   }, 300_000);
+
+  it("after an article is deleted (its per-theme rows and mentions go with it)", async () => {
+    const a = await prisma.article.findFirstOrThrow({ where: { mentions: { some: {} }, themeStats: { some: { passages: { gt: 0 } } } } });
+    await prisma.article.delete({ where: { id: a.id } });
+    await expectConsistent(`deleting ${a.slug}`);
+  }, 120_000);
 
   it("rebuildRollups recomputes both tables to exactly what the triggers keep", async () => {
     const before = snapshot(db.file);

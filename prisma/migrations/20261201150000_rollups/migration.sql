@@ -140,6 +140,85 @@ SELECT s."articleId", s."themeId", s.coder, CASE WHEN a."dateStart" IS NULL THEN
 FROM "ArticleTheme" s JOIN "Article" a ON a.id = s."articleId"
 LEFT JOIN "ArticleCoding" k ON k."articleId" = s."articleId" AND k.coder = s.coder;
 
+-- The same sums per organization mentioned in the articles ("ArticleMention"), so a view of
+-- the articles that mention one organization is as fast as one of a source. An article that
+-- mentions two organizations is in both organizations' rows: a view of several mentioned
+-- organizations at once cannot add them up, and reads "ThemeFact" instead.
+CREATE TABLE "MentionRollup" (
+  "organizationId" INTEGER NOT NULL,
+  coder TEXT NOT NULL,
+  "themeId" INTEGER NOT NULL,
+  month INTEGER NOT NULL,
+  precision TEXT NOT NULL,
+  basis TEXT NOT NULL,
+  status TEXT NOT NULL,
+  "sourceId" INTEGER NOT NULL,
+  "publisherId" INTEGER NOT NULL,
+  articles INTEGER NOT NULL,
+  words INTEGER NOT NULL,
+  tagged INTEGER NOT NULL,
+  passages INTEGER NOT NULL,
+  "withTheme" INTEGER NOT NULL,
+  tt INTEGER NOT NULL,
+  tw INTEGER NOT NULL,
+  ww INTEGER NOT NULL,
+  PRIMARY KEY ("organizationId", coder, "themeId", month, precision, basis, status, "sourceId", "publisherId")
+) WITHOUT ROWID;
+
+CREATE TRIGGER "ThemeFact_mentions_insert" AFTER INSERT ON "ThemeFact" BEGIN
+  INSERT INTO "MentionRollup" ("organizationId", coder, "themeId", month, precision, basis, status, "sourceId", "publisherId", articles, words, tagged, passages, "withTheme", tt, tw, ww)
+  SELECT m."organizationId", new.coder, new."themeId", new.month, new.precision, new.basis, new.status, new."sourceId", new."publisherId", 1, new.words, new.tagged, new.passages, new.passages > 0, new.tagged * new.tagged, new.tagged * new.words, new.words * new.words FROM "ArticleMention" m WHERE m."articleId" = new."articleId" AND true
+  ON CONFLICT ("organizationId", coder, "themeId", month, precision, basis, status, "sourceId", "publisherId") DO UPDATE SET articles = articles + 1, words = words + excluded.words, tagged = tagged + excluded.tagged,
+    passages = passages + excluded.passages, "withTheme" = "withTheme" + excluded."withTheme", tt = tt + excluded.tt, tw = tw + excluded.tw, ww = ww + excluded.ww;
+END;
+CREATE TRIGGER "ThemeFact_mentions_delete" AFTER DELETE ON "ThemeFact" BEGIN
+  UPDATE "MentionRollup" SET articles = articles - 1, words = words - old.words, tagged = tagged - old.tagged, passages = passages - old.passages,
+    "withTheme" = "withTheme" - (old.passages > 0), tt = tt - old.tagged * old.tagged, tw = tw - old.tagged * old.words, ww = ww - old.words * old.words
+  WHERE "organizationId" IN (SELECT m."organizationId" FROM "ArticleMention" m WHERE m."articleId" = old."articleId")
+    AND coder = old.coder AND "themeId" = old."themeId" AND month = old.month AND precision = old.precision AND basis = old.basis AND status = old.status AND "sourceId" = old."sourceId" AND "publisherId" = old."publisherId";
+  DELETE FROM "MentionRollup" WHERE articles = 0 AND "organizationId" IN (SELECT m."organizationId" FROM "ArticleMention" m WHERE m."articleId" = old."articleId")
+    AND coder = old.coder AND "themeId" = old."themeId" AND month = old.month AND precision = old.precision AND basis = old.basis AND status = old.status AND "sourceId" = old."sourceId" AND "publisherId" = old."publisherId";
+END;
+CREATE TRIGGER "ThemeFact_mentions_update" AFTER UPDATE ON "ThemeFact" BEGIN
+  UPDATE "MentionRollup" SET articles = articles - 1, words = words - old.words, tagged = tagged - old.tagged, passages = passages - old.passages,
+    "withTheme" = "withTheme" - (old.passages > 0), tt = tt - old.tagged * old.tagged, tw = tw - old.tagged * old.words, ww = ww - old.words * old.words
+  WHERE "organizationId" IN (SELECT m."organizationId" FROM "ArticleMention" m WHERE m."articleId" = old."articleId")
+    AND coder = old.coder AND "themeId" = old."themeId" AND month = old.month AND precision = old.precision AND basis = old.basis AND status = old.status AND "sourceId" = old."sourceId" AND "publisherId" = old."publisherId";
+  DELETE FROM "MentionRollup" WHERE articles = 0 AND "organizationId" IN (SELECT m."organizationId" FROM "ArticleMention" m WHERE m."articleId" = old."articleId")
+    AND coder = old.coder AND "themeId" = old."themeId" AND month = old.month AND precision = old.precision AND basis = old.basis AND status = old.status AND "sourceId" = old."sourceId" AND "publisherId" = old."publisherId";
+  INSERT INTO "MentionRollup" ("organizationId", coder, "themeId", month, precision, basis, status, "sourceId", "publisherId", articles, words, tagged, passages, "withTheme", tt, tw, ww)
+  SELECT m."organizationId", new.coder, new."themeId", new.month, new.precision, new.basis, new.status, new."sourceId", new."publisherId", 1, new.words, new.tagged, new.passages, new.passages > 0, new.tagged * new.tagged, new.tagged * new.words, new.words * new.words FROM "ArticleMention" m WHERE m."articleId" = new."articleId" AND true
+  ON CONFLICT ("organizationId", coder, "themeId", month, precision, basis, status, "sourceId", "publisherId") DO UPDATE SET articles = articles + 1, words = words + excluded.words, tagged = tagged + excluded.tagged,
+    passages = passages + excluded.passages, "withTheme" = "withTheme" + excluded."withTheme", tt = tt + excluded.tt, tw = tw + excluded.tw, ww = ww + excluded.ww;
+END;
+CREATE TRIGGER "ArticleMention_rollup_insert" AFTER INSERT ON "ArticleMention" BEGIN
+  INSERT INTO "MentionRollup" ("organizationId", coder, "themeId", month, precision, basis, status, "sourceId", "publisherId", articles, words, tagged, passages, "withTheme", tt, tw, ww)
+  SELECT new."organizationId", f.coder, f."themeId", f.month, f.precision, f.basis, f.status, f."sourceId", f."publisherId", 1, f.words, f.tagged, f.passages, f.passages > 0, f.tagged * f.tagged, f.tagged * f.words, f.words * f.words FROM "ThemeFact" f WHERE f."articleId" = new."articleId" AND true
+  ON CONFLICT ("organizationId", coder, "themeId", month, precision, basis, status, "sourceId", "publisherId") DO UPDATE SET articles = articles + 1, words = words + excluded.words, tagged = tagged + excluded.tagged,
+    passages = passages + excluded.passages, "withTheme" = "withTheme" + excluded."withTheme", tt = tt + excluded.tt, tw = tw + excluded.tw, ww = ww + excluded.ww;
+END;
+CREATE TRIGGER "ArticleMention_rollup_delete" AFTER DELETE ON "ArticleMention" BEGIN
+  UPDATE "MentionRollup" AS r SET articles = r.articles - 1, words = r.words - f.words, tagged = r.tagged - f.tagged, passages = r.passages - f.passages,
+    "withTheme" = r."withTheme" - (f.passages > 0), tt = r.tt - f.tagged * f.tagged, tw = r.tw - f.tagged * f.words, ww = r.ww - f.words * f.words
+  FROM "ThemeFact" f WHERE f."articleId" = old."articleId" AND r."organizationId" = old."organizationId" AND r.coder = f.coder AND r."themeId" = f."themeId" AND r.month = f.month AND r.precision = f.precision AND r.basis = f.basis AND r.status = f.status AND r."sourceId" = f."sourceId" AND r."publisherId" = f."publisherId";
+  DELETE FROM "MentionRollup" WHERE "organizationId" = old."organizationId" AND articles = 0;
+END;
+CREATE TRIGGER "ArticleMention_rollup_update" AFTER UPDATE ON "ArticleMention" BEGIN
+  UPDATE "MentionRollup" AS r SET articles = r.articles - 1, words = r.words - f.words, tagged = r.tagged - f.tagged, passages = r.passages - f.passages,
+    "withTheme" = r."withTheme" - (f.passages > 0), tt = r.tt - f.tagged * f.tagged, tw = r.tw - f.tagged * f.words, ww = r.ww - f.words * f.words
+  FROM "ThemeFact" f WHERE f."articleId" = old."articleId" AND r."organizationId" = old."organizationId" AND r.coder = f.coder AND r."themeId" = f."themeId" AND r.month = f.month AND r.precision = f.precision AND r.basis = f.basis AND r.status = f.status AND r."sourceId" = f."sourceId" AND r."publisherId" = f."publisherId";
+  DELETE FROM "MentionRollup" WHERE "organizationId" = old."organizationId" AND articles = 0;
+  INSERT INTO "MentionRollup" ("organizationId", coder, "themeId", month, precision, basis, status, "sourceId", "publisherId", articles, words, tagged, passages, "withTheme", tt, tw, ww)
+  SELECT new."organizationId", f.coder, f."themeId", f.month, f.precision, f.basis, f.status, f."sourceId", f."publisherId", 1, f.words, f.tagged, f.passages, f.passages > 0, f.tagged * f.tagged, f.tagged * f.words, f.words * f.words FROM "ThemeFact" f WHERE f."articleId" = new."articleId" AND true
+  ON CONFLICT ("organizationId", coder, "themeId", month, precision, basis, status, "sourceId", "publisherId") DO UPDATE SET articles = articles + 1, words = words + excluded.words, tagged = tagged + excluded.tagged,
+    passages = passages + excluded.passages, "withTheme" = "withTheme" + excluded."withTheme", tt = tt + excluded.tt, tw = tw + excluded.tw, ww = ww + excluded.ww;
+END;
+
+INSERT INTO "MentionRollup" ("organizationId", coder, "themeId", month, precision, basis, status, "sourceId", "publisherId", articles, words, tagged, passages, "withTheme", tt, tw, ww)
+SELECT m."organizationId", coder, "themeId", month, precision, basis, status, "sourceId", "publisherId", COUNT(*), SUM(words), SUM(tagged), SUM(passages), SUM(passages > 0), SUM(tagged * tagged), SUM(tagged * words), SUM(words * words)
+FROM "ThemeFact" f JOIN "ArticleMention" m ON m."articleId" = f."articleId"
+GROUP BY m."organizationId", f.coder, f."themeId", f.month, f.precision, f.basis, f.status, f."sourceId", f."publisherId";
+
 -- What the filter controls offer (themes, organizations with their counts, coders, the codebook
 -- version) changes only when one of these tables does; the app keeps the catalog in memory and
 -- reads this one number per request to know whether it is still current, across processes too
