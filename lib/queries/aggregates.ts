@@ -114,13 +114,17 @@ function mentionCondition(f: Filters): Prisma.Sql {
 }
 
 /**
- * The articles of inferred date among the view's counted ones, earliest first, from the fact
- * table's small partial index: at most `limit`.
+ * The first articles (by date) of inferred date among the view's counted ones, at most `named`
+ * per bucket (`bucket`: the bucket number of a row's month), from the fact table's small
+ * partial index.
  */
-export function inferredFacts(f: Filters, counted: Prisma.Sql, placeable: Prisma.Sql, limit: number): Prisma.Sql {
+export function inferredFacts(f: Filters, counted: Prisma.Sql, placeable: Prisma.Sql, bucket: Prisma.Sql, named: number): Prisma.Sql {
   const c = [...common(f, "first"), sql`basis = 'inferred'`, counted, placeable];
   if (f.orgs.length && f.orgRole === "mentioned") c.push(mentionCondition(f));
   if (f.from) c.push(sql`"dateStart" >= ${f.from}`);
   if (f.to) c.push(sql`"dateEnd" <= ${f.to}`);
-  return sql`SELECT "articleId", month FROM "ThemeFact" WHERE ${and(c)} ORDER BY "dateStart", "articleId" LIMIT ${limit}`;
+  return sql`SELECT "articleId", month FROM (
+      SELECT "articleId", month, ROW_NUMBER() OVER (PARTITION BY ${bucket} ORDER BY "dateStart", "articleId") AS k
+      FROM "ThemeFact" WHERE ${and(c)})
+    WHERE k <= ${named}`;
 }
