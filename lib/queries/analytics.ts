@@ -12,7 +12,7 @@ import type { Filters, Granularity } from "../filters/schema";
 import { PLACEABLE, periodBounds, periodFromIndex, periodKey, periodLabel, periodRange } from "../measure/periods";
 import { prisma } from "../db/client";
 import { readAll } from "../db/read";
-import { inferredFacts, viewRows } from "./aggregates";
+import { inferredInPeriod, viewRows } from "./aggregates";
 
 const n = (x: unknown): number => (x === null || x === undefined ? 0 : Number(x));
 
@@ -171,11 +171,6 @@ export async function getTimeline(f: Filters): Promise<Timeline> {
   const buckets = readAll<(DenominatorRow & { period: bigint | number })>(Prisma.sql`
     SELECT ${bucket} AS period, ${rowDenominators(f)}
     FROM ${viewRows(f, { themes: "first" })} WHERE ${placeableRow(g)} GROUP BY period`);
-  const inferred = readAll<{ month: number; slug: string; title: string }>(Prisma.sql`
-    SELECT x.month AS month, a.slug AS slug, a.title AS title
-    FROM (${inferredFacts(f, countedRow(f), placeableRow(g), bucket, INFERRED_NAMED)}) x JOIN "Article" a ON a.id = x."articleId"
-    ORDER BY a."dateStart", a.slug`);
-
   const key = (p: bigint | number) => periodFromIndex(Number(p), g);
   const found = buckets.map((b) => key(b.period)).sort();
   const first = f.from ? periodKey(f.from, g) : found[0];
@@ -183,23 +178,17 @@ export async function getTimeline(f: Filters): Promise<Timeline> {
   const keys = first && last ? periodRange(first, last, g) : [];
   const byBucket = new Map(buckets.map((b) => [key(b.period), denominatorOf(b)]));
   const byCell = new Map(rows.map((r) => [`${key(r.period)}|${slugOf.get(Number(r.themeId))}`, totalsOf(r)]));
-  const inferredBy = new Map<string, InferredDate[]>();
-  const monthToKey = (m: number) => periodKey(`${String(Math.floor(m / 12)).padStart(4, "0")}-${String((m % 12) + 1).padStart(2, "0")}-01`, g);
-  for (const r of inferred) {
-    const k = monthToKey(Number(r.month));
-    inferredBy.set(k, [...(inferredBy.get(k) ?? []), { slug: r.slug, title: r.title }]);
-  }
-
   const periods = keys.map((period) => {
     const { uncoded, inferred: inferredCount, ...denom } = byBucket.get(period) ?? denominatorOf(undefined);
+    const bounds = periodBounds(period, g);
     return {
       period,
       label: periodLabel(period, g),
-      ...periodBounds(period, g),
+      ...bounds,
       articles: denom.articles,
       words: denom.words,
       uncoded,
-      inferred: inferredBy.get(period) ?? [],
+      inferred: inferredCount ? readAll<InferredDate>(inferredInPeriod(f, countedRow(f), placeableRow(g), bounds.start, bounds.end, INFERRED_NAMED)) : [],
       inferredCount,
       cells: themes.map((t) => cellOf(f, t.slug, byCell.get(`${period}|${t.slug}`) ?? untagged(denom))),
     };

@@ -100,7 +100,7 @@ export async function naiveTimeline(f: Filters): Promise<Timeline> {
   const inferred = await prisma.$queryRaw<{ period: bigint | number; slug: string; title: string }[]>`
     SELECT ${bucket} AS period, a.slug AS slug, a.title AS title FROM "Article" a
     ${where([...inView, counted(f), Prisma.sql`a."dateBasis" = 'inferred'`])}
-    ORDER BY a."dateStart", a.slug`;
+    ORDER BY a."dateStart", a.id`;
 
   const key = (p: bigint | number) => periodFromIndex(Number(p), g);
   const found = buckets.map((b) => key(b.period)).sort();
