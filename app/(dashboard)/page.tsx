@@ -1,7 +1,5 @@
 import Link from "next/link";
-import { BySourceChart } from "@/components/charts/by-source-chart";
-import { TimelineChart } from "@/components/charts/timeline-chart";
-import { TimelineMultiples } from "@/components/charts/timeline-multiples";
+import { BySourceChart, TimelineChart, TimelineMultiples } from "@/components/charts/lazy-charts";
 import { ChartCard } from "@/components/dashboard/chart-card";
 import { CopyLink } from "@/components/dashboard/copy-link";
 import { BySourceTable, TimelineTable } from "@/components/dashboard/data-tables";

@@ -1,10 +1,11 @@
 "use client";
 import { Bar, BarChart, CartesianGrid, ErrorBar, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { METRIC_LABELS, type Metric } from "@/lib/filters/schema";
+import { METRIC_LABELS, type Metric } from "@/lib/filters/url";
 import type { BySource } from "@/lib/queries/analytics";
 import { ChartTooltipBox } from "./chart-tooltip";
 import { pointNotes } from "./interval-text";
 import { bySourceData, errKey } from "./series";
+import { bySourceHeight } from "./sizes";
 import { AXIS_TICK } from "./timeline-marks";
 import { useDrill } from "./use-drill";
 
@@ -15,7 +16,7 @@ export function BySourceChart({ bySource, metric, baseQuery }: Props) {
   const drill = useDrill(baseQuery);
   const data = bySourceData(bySource);
   const percent = metric !== "passages";
-  const height = Math.max(240, 110 + bySource.sources.length * 28 * Math.max(1, bySource.themes.length / 2));
+  const height = bySourceHeight(bySource);
   return (
     <div className="w-full text-muted" style={{ height }} data-testid="by-source-chart">
       <ResponsiveContainer width="100%" height="100%">

@@ -7,7 +7,7 @@ import type { Timeline } from "@/lib/queries/analytics";
 import { ArticleStrip } from "./article-strip";
 import { ciKey, errKey, sharedMax, timelineData } from "./series";
 import { periodTooltip, TIMELINE_MARGIN, Y_AXIS_WIDTH } from "./timeline-chart";
-import { METRIC_LABELS } from "@/lib/filters/schema";
+import { METRIC_LABELS } from "@/lib/filters/url";
 import { AXIS_TICK, GRANULARITY_TITLE, MarksKey, themeDot } from "./timeline-marks";
 import { useDrill } from "./use-drill";
 
