@@ -4,7 +4,8 @@
 import { Bar, BarChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { Datum } from "./series";
 
-const MARGIN = { top: 2, right: 16, bottom: 14, left: 8 };
+// The timelines' margins, so the strip spans the same width under them.
+const MARGIN = { top: 2, right: 28, bottom: 14, left: 8 };
 
 /** The strip in words, for screen readers: "Coded articles per period: Q2 2022 1, Q3 2022 0 ...". */
 function describe(data: Datum[]): string {
