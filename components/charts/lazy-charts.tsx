@@ -6,7 +6,7 @@
 // at its final height meanwhile, so nothing moves when it appears. The emphasis-by-source chart
 // is drawn only when it comes near the screen: on a phone it is far below the fold.
 import dynamic from "next/dynamic";
-import { useEffect, useRef, useState, type ComponentProps } from "react";
+import { startTransition, useEffect, useRef, useState, type ComponentProps } from "react";
 import type { BySourceChart as BySourceChartType } from "./by-source-chart";
 import { bySourceHeight } from "./sizes";
 import type { TimelineChart as TimelineChartType } from "./timeline-chart";
@@ -74,7 +74,7 @@ function useNearScreen(ref: React.RefObject<HTMLElement | null>): boolean {
       const t = setTimeout(() => setNear(true), 0);
       return () => clearTimeout(t);
     }
-    const io = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && setNear(true), { rootMargin: "600px 0px" });
+    const io = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && startTransition(() => setNear(true)), { rootMargin: "600px 0px" });
     io.observe(el);
     return () => io.disconnect();
   }, [ref, near]);

@@ -74,7 +74,7 @@ export function TimelineChart({ timeline, metric, granularity, baseQuery }: Prop
           </ComposedChart>
         )}
       </div>
-      <ArticleStrip data={data} granularityTitle={GRANULARITY_TITLE[granularity]} />
+      <ArticleStrip data={data} granularityTitle={GRANULARITY_TITLE[granularity]} width={width} />
       <MarksKey metric={metric} />
     </div>
   );

@@ -61,7 +61,7 @@ export function TimelineMultiples({ timeline, metric, granularity, baseQuery }: 
         ))}
         <figure>
           <figcaption className="text-sm font-medium text-foreground">Coded articles per {GRANULARITY_TITLE[granularity].toLowerCase()}</figcaption>
-          <ArticleStrip data={data} granularityTitle={GRANULARITY_TITLE[granularity]} />
+          <ArticleStrip data={data} granularityTitle={GRANULARITY_TITLE[granularity]} width={width} />
         </figure>
       </div>
       <MarksKey metric={metric} />
