@@ -140,19 +140,14 @@ async function main(): Promise<number> {
     return 1;
   }
   if (inputs.length > 1 && values.title) console.warn("Note: --title applies to every file of this run.");
-  const prisma = createPrismaClient();
-  try {
-    console.log(`${values["dry-run"] ? "Checking" : "Importing"} ${inputs.length} file(s) into ${databaseUrl()}`);
-    const outcomes = await importArticles(prisma, inputs, {
-      dryRun: values["dry-run"],
-      overrides: { source: values.source, publisher: values.publisher, date: values.date, title: values.title },
-      log: progressLog(inputs.length),
-    });
-    console.log(importSummary(outcomes, values["dry-run"]));
-    return outcomes.some((o) => o.status === "failed") || missing.length || !qdaOk ? 1 : 0;
-  } finally {
-    await prisma.$disconnect();
-  }
+  console.log(`${values["dry-run"] ? "Checking" : "Importing"} ${inputs.length} file(s) into ${databaseUrl()}`);
+  const outcomes = await importArticles(databaseUrl(), inputs, {
+    dryRun: values["dry-run"],
+    overrides: { source: values.source, publisher: values.publisher, date: values.date, title: values.title },
+    log: progressLog(inputs.length),
+  });
+  console.log(importSummary(outcomes, values["dry-run"]));
+  return outcomes.some((o) => o.status === "failed") || missing.length || !qdaOk ? 1 : 0;
 }
 
 runCli(main, "Import failed");
