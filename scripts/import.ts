@@ -3,7 +3,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { importArticles, importSummary, type ImportInput } from "../lib/writes/import";
+import { importArticles, importSummary, unitsText, type ImportInput } from "../lib/writes/import";
 import { createPrismaClient, databaseUrl } from "../lib/db/create";
 import { readTextFile } from "../lib/corpus/read-text";
 import { runCli } from "./run-cli";
@@ -45,7 +45,7 @@ const read = (file: string): ImportInput[] => {
   // A spreadsheet or data file: one input per row; a bad row fails alone, a bad header fails the file.
   const t = readTable(file, r.text);
   if (t.fileError) return [{ file, unreadable: t.fileError.slice(file.length + 2) }];
-  return t.entries.map((e) => ("reason" in e ? { file: e.label, unreadable: e.reason } : rowInput(e)));
+  return t.entries.map((e): ImportInput => ("reason" in e ? { file: e.label, unreadable: e.reason, row: true } : { ...rowInput(e), row: true }));
 };
 
 /**
@@ -161,7 +161,7 @@ async function main(): Promise<number> {
     console.error("--replace and --keep-both exclude each other: say what a near-duplicate should do, once.");
     return 2;
   }
-  console.log(`${values["dry-run"] ? "Checking" : "Importing"} ${inputs.length} file(s) into ${databaseUrl()}`);
+  console.log(`${values["dry-run"] ? "Checking" : "Importing"} ${unitsText(inputs)} into ${databaseUrl()}`);
   const outcomes = await importArticles(databaseUrl(), inputs, {
     dryRun: values["dry-run"],
     overrides: { source: values.source, publisher: values.publisher, date: values.date, title: values.title },

@@ -27,7 +27,8 @@ export type { Resemblance };
 
 /** A file's text, or why it could not be read as text (lib/corpus/read-text.ts): that file alone fails. */
 /** A row of a CSV or JSON Lines file carries its own fields as `overrides` (lib/corpus/table.ts). */
-export type ImportInput = { file: string; raw: string; overrides?: ImportOverrides } | { file: string; unreadable: string };
+/** `row`: the input is a row of a table file, named "file:line", and reported as a row. */
+export type ImportInput = ({ file: string; raw: string; overrides?: ImportOverrides } | { file: string; unreadable: string }) & { row?: true };
 
 /**
  * What to do with a text almost the same as a stored one (lib/corpus/near-duplicates.ts):
@@ -36,7 +37,7 @@ export type ImportInput = { file: string; raw: string; overrides?: ImportOverrid
  */
 export type NearDuplicateMode = "report" | "replace" | "keep-both";
 
-export type FileOutcome =
+export type FileOutcome = (
   /** `resembles`: the near-duplicate it was stored beside (--keep-both) */
   | { file: string; status: "imported"; slug: string; detected: Detected; createdOrgs: string[]; resembles?: Resemblance }
   | { file: string; status: "replaced"; slug: string; detected: Detected; createdOrgs: string[]; resembles: Resemblance }
@@ -44,7 +45,8 @@ export type FileOutcome =
   | { file: string; status: "near-duplicate"; of: Resemblance; detected: Detected }
   | { file: string; status: "failed"; reason: string }
   /** a dry run's file that would be stored; `resembles` and `mode` say it would replace or sit beside a near-duplicate */
-  | { file: string; status: "checked"; detected: Detected; resembles?: Resemblance; mode?: NearDuplicateMode };
+  | { file: string; status: "checked"; detected: Detected; resembles?: Resemblance; mode?: NearDuplicateMode }
+) & { row?: true };
 
 export type ImportOptions = {
   overrides?: ImportOverrides;
@@ -330,7 +332,7 @@ export async function importArticles(url: string, inputs: readonly ImportInput[]
         }
         let written: Written[];
         try {
-          written = await withBusyRetry(`storing ${pending.length} file(s)`, async () => writeBatch(db, st, pending, mode));
+          written = await withBusyRetry(`storing ${unitsText(pending.map((p) => inputs[p.index]))}`, async () => writeBatch(db, st, pending, mode));
         } catch (e) {
           if (!(e instanceof BatchAborted)) throw e;
           // The database undid the whole batch: write its files one transaction each, so the
@@ -379,6 +381,7 @@ export async function importArticles(url: string, inputs: readonly ImportInput[]
       }
       lines.sort((a, b) => a.index - b.index);
       for (const l of lines) {
+        if (inputs[l.index].row) l.outcome.row = true;
         outcomes.push(l.outcome);
         log(l.line);
       }
@@ -389,6 +392,14 @@ export async function importArticles(url: string, inputs: readonly ImportInput[]
   } finally {
     db.close();
   }
+}
+
+/** "3 file(s)", "150 row(s)", "2 file(s) and 150 row(s)": what a run was given, rows of CSV / JSON Lines files counted as rows. */
+export function unitsText(items: readonly { row?: true }[]): string {
+  const rows = items.filter((i) => i.row).length;
+  const files = items.length - rows;
+  if (rows === 0) return `${files} file(s)`;
+  return files ? `${files} file(s) and ${rows} row(s)` : `${rows} row(s)`;
 }
 
 /** The report of a text not imported because it is almost the same as another. */
@@ -404,5 +415,5 @@ export function importSummary(outcomes: readonly FileOutcome[], dryRun = false):
   const parts = dryRun
     ? [`${count("checked")} would be imported`, `${count("duplicate")} duplicate(s)`, ...near, `${count("failed")} failed`]
     : [`${count("imported")} imported`, ...replaced, `${count("duplicate")} duplicate(s) skipped`, ...near, `${count("failed")} failed`];
-  return `${dryRun ? "Dry run, nothing written: " : ""}${outcomes.length} file(s): ${parts.join(", ")}.`;
+  return `${dryRun ? "Dry run, nothing written: " : ""}${unitsText(outcomes)}: ${parts.join(", ")}.`;
 }
