@@ -16,7 +16,7 @@ type Db = Database.Database;
 
 export function fingerprintStatements(db: Db) {
   return {
-    insertPrint: db.prepare(`INSERT INTO "ArticleFingerprint" ("articleId", shingles) VALUES (?, ?)`),
+    insertPrint: db.prepare(`INSERT INTO "ArticleFingerprint" ("articleId", shingles, "contentHash") VALUES (?, ?, ?)`),
     insertBand: db.prepare(`INSERT OR IGNORE INTO "ArticleShingleBand" (key, "articleId") VALUES (?, ?)`),
     deletePrint: db.prepare(`DELETE FROM "ArticleFingerprint" WHERE "articleId" = ?`),
     candidates: db.prepare<[string], { id: number }>(
@@ -27,18 +27,22 @@ export function fingerprintStatements(db: Db) {
 }
 export type FingerprintStatements = ReturnType<typeof fingerprintStatements>;
 
-export function storeFingerprint(st: FingerprintStatements, articleId: number, fp: Fingerprint): void {
-  st.insertPrint.run(articleId, fp.shingles.size);
+export function storeFingerprint(st: FingerprintStatements, articleId: number, fp: Fingerprint, contentHash: string): void {
+  st.insertPrint.run(articleId, fp.shingles.size, contentHash);
   for (const key of fp.keys) st.insertBand.run(key, articleId);
 }
 
-/** Articles without a stored fingerprint (seeded, or stored by a REFI-QDA import), in id order. */
-function unprinted(db: Db, afterId: number, limit: number): { id: number; body: string }[] {
+/**
+ * Articles without a fingerprint of their current text (seeded, stored by a REFI-QDA import, or
+ * edited since), in id order.
+ */
+function unprinted(db: Db, afterId: number, limit: number): { id: number; body: string; contentHash: string }[] {
   return db
     .prepare(
-      `SELECT a.id, a.body FROM "Article" a WHERE a.id > ? AND NOT EXISTS (SELECT 1 FROM "ArticleFingerprint" f WHERE f."articleId" = a.id) ORDER BY a.id LIMIT ?`,
+      `SELECT a.id, a.body, a."contentHash" FROM "Article" a LEFT JOIN "ArticleFingerprint" f ON f."articleId" = a.id
+       WHERE a.id > ? AND (f."articleId" IS NULL OR f."contentHash" <> a."contentHash") ORDER BY a.id LIMIT ?`,
     )
-    .all(afterId, limit) as { id: number; body: string }[];
+    .all(afterId, limit) as { id: number; body: string; contentHash: string }[];
 }
 
 /**
@@ -52,13 +56,13 @@ export async function fillFingerprints(db: Db): Promise<number> {
   for (let after = 0; ; ) {
     const rows = unprinted(db, after, FILL_BATCH);
     if (!rows.length) return done;
-    const prints = rows.map((r) => ({ id: r.id, fp: fingerprint(r.body) }));
+    const prints = rows.map((r) => ({ id: r.id, hash: r.contentHash, fp: fingerprint(r.body) }));
     await withBusyRetry(`fingerprinting ${rows.length} stored article(s)`, async () =>
       db
         .transaction(() => {
           for (const p of prints) {
-            st.deletePrint.run(p.id); // another writer may have done it meanwhile
-            storeFingerprint(st, p.id, p.fp);
+            st.deletePrint.run(p.id); // a stale one, or one another writer stored meanwhile
+            storeFingerprint(st, p.id, p.fp, p.hash);
           }
         })
         .immediate(),
@@ -100,7 +104,7 @@ export class MemoryPrints {
     return best;
   }
 
-  /** Every stored article without a fingerprint, read (not written) for a dry run. */
+  /** Every stored article without a fingerprint of its text, read (not written) for a dry run. */
   static ofUnprinted(db: Db): MemoryPrints {
     const m = new MemoryPrints();
     for (let after = 0; ; ) {

@@ -192,7 +192,7 @@ function writeFile(st: Statements, d: Detected, fp: Fingerprint, mode: NearDupli
     // the rollups follow the row by their triggers; the fingerprint is the new text's.
     st.updateArticle.run({ ...fields, id: near.id });
     st.prints.deletePrint.run(near.id);
-    storeFingerprint(st.prints, near.id, fp);
+    storeFingerprint(st.prints, near.id, fp, d.contentHash);
     cache.delete(near.id);
     return { status: "replaced", slug: near.slug, createdOrgs, resembles };
   }
@@ -206,7 +206,7 @@ function writeFile(st: Statements, d: Detected, fp: Fingerprint, mode: NearDupli
   );
   // Zero totals for every theme, so the charts count the article (as uncoded) for every theme alike.
   for (const t of st.themeIds.all()) st.insertThemeRow.run(articleId, t.id, CONSENSUS);
-  storeFingerprint(st.prints, articleId, fp);
+  storeFingerprint(st.prints, articleId, fp, d.contentHash);
   return { status: "imported", slug, createdOrgs, resembles };
 }
 

@@ -54,6 +54,8 @@ describe("a batch with one bad file in the middle", () => {
     const before = counts();
     const lines: string[] = [];
     const out = await importArticles(db.url, inputs(), { batchSize, log: (l) => lines.push(l) });
+    // The run's first line says it fingerprinted the seed's articles; then one line per file.
+    expect(lines.shift()).toBe("Fingerprinted 2 stored article(s) for the near-duplicate check.");
 
     expect(out.map((o) => o.status)).toEqual(["imported", "imported", "failed", "imported", "imported"]);
     expect(out[2]).toEqual({ file: "file-3.txt", status: "failed", reason: "refused by the test trigger" });

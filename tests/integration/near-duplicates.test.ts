@@ -99,6 +99,20 @@ describe("near-duplicates", () => {
     expect(one<{ n: number }>(`SELECT COUNT(*) AS n FROM "ArticleShingleBand" WHERE "articleId" = ?`, id).n).toBe(BANDS);
   });
 
+  it("an article whose text changed since it was fingerprinted is fingerprinted again by the next import", async () => {
+    const id = one<{ id: number }>(`SELECT id FROM "Article" WHERE slug = 'grid'`).id;
+    const raw = new Database(db.file);
+    // As a seed re-sync or a text edit would leave it: a new body and hash, the old fingerprint.
+    raw.prepare(`UPDATE "Article" SET body = ?, "contentHash" = 'edited' WHERE id = ?`).run(words(150, "delta"), id);
+    raw.close();
+    const lines: string[] = [];
+    await importArticles(db.url, [{ file: "other.txt", raw: `Something else\n\n${words(90, "omega")}.\n` }], { log: (l) => lines.push(l) });
+    expect(lines[0]).toBe("Fingerprinted 1 stored article(s) for the near-duplicate check.");
+    expect(one<{ contentHash: string }>(`SELECT "contentHash" FROM "ArticleFingerprint" WHERE "articleId" = ?`, id).contentHash).toBe("edited");
+    const [near] = await importArticles(db.url, [{ file: "delta.txt", raw: `Delta\n\n${words(150, "delta")} and one more.\n` }], { dryRun: true });
+    expect(near).toMatchObject({ status: "near-duplicate", of: { slug: "grid" } });
+  });
+
   it("a re-edit of a file earlier in the same run is a near-duplicate of it, in the dry run and the import", async () => {
     const pair: ImportInput[] = [
       { file: "port.txt", raw: original.replace("Grid company", "Port company").replaceAll("alpha", "gamma") },
