@@ -48,7 +48,7 @@ export function DryRunTable({ rows, corrections, onCorrect }: Props) {
                 <span className="break-all font-medium">{r.file}</span>
                 <span className={`mt-0.5 block text-xs ${r.status === "failed" ? "text-red-700 dark:text-red-400" : "text-muted"}`}>{STATUS[r.status]}</span>
               </td>
-              <td className={`${cell} md:min-w-64`}>
+              <td className={`${cell} md:w-1/3`}>
                 <span className={label}>Title</span>
                 {field("title", r.title, "Title")}
               </td>

@@ -24,6 +24,9 @@ function changed(rows: ImportRow[], corrections: Record<string, Correction>): Re
 export function ImportPanel({ secretRequired, maxFiles }: { secretRequired: boolean; maxFiles: number }) {
   const [files, setFiles] = useState<UploadFile[]>([]);
   const [checked, setChecked] = useState<ImportAnswer | null>(null);
+  // The first check's rows: what the files say by themselves, against which corrections are told
+  // apart (a second check shows the corrected values, and the server keeps no state between requests).
+  const [detected, setDetected] = useState<ImportRow[] | null>(null);
   const [result, setResult] = useState<ImportAnswer | null>(null);
   const [corrections, setCorrections] = useState<Record<string, Correction>>({});
   const [mode, setMode] = useState<NearMode>("report");
@@ -37,9 +40,12 @@ export function ImportPanel({ secretRequired, maxFiles }: { secretRequired: bool
     setBusy(true);
     setError(null);
     try {
-      const answer = await postImport<ImportAnswer>({ files, dryRun, corrections: checked ? changed(checked.rows, corrections) : {}, nearDuplicates: mode }, secret);
-      if (dryRun) setChecked(answer);
-      else setResult(answer);
+      const answer = await postImport<ImportAnswer>({ files, dryRun, corrections: detected ? changed(detected, corrections) : {}, nearDuplicates: mode }, secret);
+      if (!dryRun) setResult(answer);
+      else {
+        setChecked(answer);
+        if (!detected) setDetected(answer.rows);
+      }
     } catch (e) {
       setError((e as Error).message);
     } finally {
@@ -49,6 +55,7 @@ export function ImportPanel({ secretRequired, maxFiles }: { secretRequired: bool
 
   const choose = async (list: FileList | null) => {
     setChecked(null);
+    setDetected(null);
     setResult(null);
     setCorrections({});
     setError(null);

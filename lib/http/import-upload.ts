@@ -133,7 +133,8 @@ export function answerRows(outcomes: readonly FileOutcome[]): ImportRow[] {
       source: org(d?.source ?? null),
       publisher: org(d?.publisher ?? null),
       words: d?.wordCount ?? null,
-      problems: o.status === "failed" ? [o.reason] : (d?.undetermined ?? []),
+      // The command line's hints ("give --date") say, on the page, where the fix goes.
+      problems: o.status === "failed" ? [o.reason] : (d?.undetermined ?? []).map((p) => p.replace(/ ?\(give --(title|date|source|publisher)\)/, (_, f: string) => ` (correct the ${f} in this row)`)),
       nearDuplicate: near,
     };
   });
