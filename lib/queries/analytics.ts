@@ -1,15 +1,18 @@
 import "server-only";
-// Every chart number is a sum over the per article x theme table (ArticleTheme), grouped in
-// SQL; nothing here loads passages to count them. The article filter (organizations by
-// role, date range) is built once and shared by every query, so the charts, the summary,
-// the drill-down and the exports always describe the same set of articles.
+// Every chart number (timeline, by-source, summary) is a sum of the rollup table's sums
+// (lib/queries/aggregates.ts), rolled up from months to the view's buckets in SQL, so it costs
+// the same at any corpus size; nothing here loads passages to count them. The drill-down and
+// the exports read articles with the article filter below (organizations by role, date range,
+// coding status), which selects exactly the articles the rollup rows sum over.
 import { Prisma } from "../../generated/prisma/client";
 import { CONSENSUS, COUNTED_STATUSES } from "../coding/status";
 import { metricInterval, type Interval } from "../measure/intervals";
 import { metricValue, ZERO, type Totals } from "../measure/totals";
 import type { Filters, Granularity } from "../filters/schema";
-import { PLACEABLE, periodBounds, periodFromIndex, periodKey, periodLabel, periodRange, periodSql } from "../measure/periods";
+import { PLACEABLE, periodBounds, periodFromIndex, periodKey, periodLabel, periodRange } from "../measure/periods";
 import { prisma } from "../db/client";
+import { readAll } from "../db/read";
+import { inferredInPeriod, viewRows } from "./aggregates";
 
 const n = (x: unknown): number => (x === null || x === undefined ? 0 : Number(x));
 
@@ -81,26 +84,14 @@ const totalsOf = (r: TotalsRow): Totals => ({
   wordsSq: n(r.ww),
 });
 
-const TOTALS_SQL = Prisma.sql`COUNT(*) AS articles, SUM(a."wordCount") AS words, SUM(s."taggedWords") AS tagged,
-  SUM(s.passages) AS passages, SUM(CASE WHEN s.passages > 0 THEN 1 ELSE 0 END) AS "withTheme",
-  SUM(s."taggedWords" * s."taggedWords") AS tt, SUM(s."taggedWords" * a."wordCount") AS tw, SUM(a."wordCount" * a."wordCount") AS ww`;
-
-/** Per group: counted articles with their words (and words²), and the articles in view that are not counted. */
-const DENOMINATOR_SQL = (f: Filters) => Prisma.sql`SUM(CASE WHEN ${counted(f)} THEN 1 ELSE 0 END) AS articles,
-  SUM(CASE WHEN ${counted(f)} THEN a."wordCount" ELSE 0 END) AS words,
-  SUM(CASE WHEN ${counted(f)} THEN a."wordCount" * a."wordCount" ELSE 0 END) AS ww,
-  SUM(CASE WHEN ${counted(f)} THEN 0 ELSE 1 END) AS uncounted`;
-type DenominatorRow = { articles: bigint; words: bigint; ww: bigint; uncounted: bigint };
+type DenominatorRow = { articles: bigint; words: bigint; ww: bigint; uncounted: bigint; inferred?: bigint | number };
 
 export type ThemeRef = { slug: string; name: string; colour: string };
 
+/** The view's themes in codebook order, from the cached catalog. */
 async function selectedThemes(f: Filters): Promise<ThemeRef[]> {
-  const rows = await prisma.theme.findMany({
-    where: f.themes.length ? { slug: { in: f.themes } } : undefined,
-    orderBy: { order: "asc" },
-    select: { slug: true, name: true, colour: true },
-  });
-  return rows;
+  const { themes } = await getCatalog();
+  return f.themes.length ? themes.filter((t) => f.themes.includes(t.slug)) : themes;
 }
 
 /** One value of a chart: the sums it is made of, the value (null: nothing measured) and its 95% interval. */
@@ -119,6 +110,8 @@ export type TimelinePeriod = {
   words: number;
   /** articles of the period in view that the metrics leave out as not yet coded */
   uncoded: number;
+  /** counted articles of the period whose date an editor inferred, and the first few of them by name */
+  inferredCount: number;
   inferred: InferredDate[];
 };
 
@@ -139,64 +132,76 @@ function cellOf(f: Filters, theme: string, totals: Totals): Cell {
 /** Sums of a group with no ArticleTheme rows for a theme: its articles, words and nothing tagged. */
 const untagged = (d: { articles: number; words: number; wordsSq: number }): Totals => ({ ...ZERO, ...d });
 
-const denominatorOf = (r: DenominatorRow | undefined) => ({ articles: n(r?.articles), words: n(r?.words), wordsSq: n(r?.ww), uncoded: n(r?.uncounted) });
+const denominatorOf = (r: DenominatorRow | undefined) => ({ articles: n(r?.articles), words: n(r?.words), wordsSq: n(r?.ww), uncoded: n(r?.uncounted), inferred: n(r?.inferred) });
+
+/** The bucket number of a rollup month (year * 12 + month - 1), as periodSql numbers buckets. */
+function periodOfMonth(g: Granularity): Prisma.Sql {
+  if (g === "year") return Prisma.sql`month / 12`;
+  if (g === "quarter") return Prisma.sql`(month / 12) * 4 + (month % 12) / 3`;
+  return Prisma.sql`month`;
+}
+
+/** Conditions on the rollup relation's columns (lib/queries/aggregates.ts). */
+const countedRow = (f: Filters) => (f.coding === "all" ? Prisma.sql`1 = 1` : Prisma.sql`status IN (${Prisma.join([...COUNTED_STATUSES])})`);
+const placeableRow = (g: Granularity) => Prisma.sql`precision IN (${Prisma.join([...PLACEABLE[g]])})`;
+
+const ROW_TOTALS_SQL = Prisma.sql`SUM(articles) AS articles, SUM(words) AS words, SUM(tagged) AS tagged, SUM(passages) AS passages,
+  SUM("withTheme") AS "withTheme", SUM(tt) AS tt, SUM(tw) AS tw, SUM(ww) AS ww`;
+const rowDenominators = (f: Filters) => Prisma.sql`SUM(CASE WHEN ${countedRow(f)} THEN articles ELSE 0 END) AS articles,
+  SUM(CASE WHEN ${countedRow(f)} THEN words ELSE 0 END) AS words,
+  SUM(CASE WHEN ${countedRow(f)} THEN ww ELSE 0 END) AS ww,
+  SUM(CASE WHEN ${countedRow(f)} THEN 0 ELSE articles END) AS uncounted,
+  SUM(CASE WHEN ${countedRow(f)} AND basis = 'inferred' THEN articles ELSE 0 END) AS inferred`;
+
+const themeSlugs = async () => (await cachedCatalog()).slugOf;
+
+/** Most articles of inferred date named on one point (the count is always whole). */
+const INFERRED_NAMED = 10;
 
 export async function getTimeline(f: Filters): Promise<Timeline> {
-  const themes = await selectedThemes(f);
+  const [themes, slugOf] = await Promise.all([selectedThemes(f), themeSlugs()]);
   const g = f.granularity;
-  const bucket = Prisma.raw(periodSql(`a."dateStart"`, g));
-  const inView = [...articleConditions(f), placeable(g)];
-  const rows = await prisma.$queryRaw<(TotalsRow & { period: bigint | number; theme: string })[]>`
-    SELECT ${bucket} AS period, t.slug AS theme, ${TOTALS_SQL}
-    FROM "Article" a
-    ${themeStats(f)}
-    JOIN "Theme" t ON t.id = s."themeId"
-    ${where([...inView, counted(f), ...themeCondition(f)])}
-    GROUP BY period, t.id`;
+  const bucket = periodOfMonth(g);
+  const rows = readAll<(TotalsRow & { period: bigint | number; themeId: bigint | number })>(Prisma.sql`
+    SELECT ${bucket} AS period, "themeId", ${ROW_TOTALS_SQL}
+    FROM ${viewRows(f, { themes: "selected" })}
+    WHERE ${countedRow(f)} AND ${placeableRow(g)}
+    GROUP BY period, "themeId"`);
   // Per bucket, independent of the theme selection: the denominators, and the articles left out as uncoded.
-  const buckets = await prisma.$queryRaw<(DenominatorRow & { period: bigint | number })[]>`
-    SELECT ${bucket} AS period, ${DENOMINATOR_SQL(f)}
-    FROM "Article" a ${where(inView)} GROUP BY period`;
-  const inferred = await prisma.$queryRaw<{ period: bigint | number; slug: string; title: string }[]>`
-    SELECT ${bucket} AS period, a.slug AS slug, a.title AS title FROM "Article" a
-    ${where([...inView, counted(f), Prisma.sql`a."dateBasis" = 'inferred'`])}
-    ORDER BY a."dateStart", a.slug LIMIT 2000`;
-
+  const buckets = readAll<(DenominatorRow & { period: bigint | number })>(Prisma.sql`
+    SELECT ${bucket} AS period, ${rowDenominators(f)}
+    FROM ${viewRows(f, { themes: "first" })} WHERE ${placeableRow(g)} GROUP BY period`);
   const key = (p: bigint | number) => periodFromIndex(Number(p), g);
   const found = buckets.map((b) => key(b.period)).sort();
   const first = f.from ? periodKey(f.from, g) : found[0];
   const last = f.to ? periodKey(f.to, g) : found[found.length - 1];
   const keys = first && last ? periodRange(first, last, g) : [];
   const byBucket = new Map(buckets.map((b) => [key(b.period), denominatorOf(b)]));
-  const byCell = new Map(rows.map((r) => [`${key(r.period)}|${r.theme}`, totalsOf(r)]));
-  const inferredBy = new Map<string, InferredDate[]>();
-  for (const r of inferred) {
-    const k = key(r.period);
-    inferredBy.set(k, [...(inferredBy.get(k) ?? []), { slug: r.slug, title: r.title }]);
-  }
-
+  const byCell = new Map(rows.map((r) => [`${key(r.period)}|${slugOf.get(Number(r.themeId))}`, totalsOf(r)]));
   const periods = keys.map((period) => {
-    const { uncoded, ...denom } = byBucket.get(period) ?? denominatorOf(undefined);
+    const { uncoded, inferred: inferredCount, ...denom } = byBucket.get(period) ?? denominatorOf(undefined);
+    const bounds = periodBounds(period, g);
     return {
       period,
       label: periodLabel(period, g),
-      ...periodBounds(period, g),
+      ...bounds,
       articles: denom.articles,
       words: denom.words,
       uncoded,
-      inferred: inferredBy.get(period) ?? [],
+      inferred: inferredCount ? readAll<InferredDate>(inferredInPeriod(f, countedRow(f), placeableRow(g), bounds.start, bounds.end, INFERRED_NAMED)) : [],
+      inferredCount,
       cells: themes.map((t) => cellOf(f, t.slug, byCell.get(`${period}|${t.slug}`) ?? untagged(denom))),
     };
   });
 
-  const left = await prisma.$queryRaw<{ precision: string; count: bigint }[]>`
-    SELECT a."datePrecision" AS precision, COUNT(*) AS count FROM "Article" a
-    ${where([...metricConditions({ ...f, from: undefined, to: undefined }), Prisma.sql`NOT ${placeable(g)}`])}
-    GROUP BY a."datePrecision"`;
-  // With a date range, coarse dates count as left off only if their period is inside the range.
-  const coarseInRange = await prisma.$queryRaw<{ count: bigint }[]>`
-    SELECT COUNT(*) AS count FROM "Article" a
-    ${where([...metricConditions(f), Prisma.sql`NOT ${placeable(g)}`, Prisma.sql`a."datePrecision" != 'unknown'`])}`;
+  // Counted articles not placed on this timeline: by precision over all dates, and (with a
+  // date range) the coarse ones whose period is inside the range.
+  const left = readAll<{ precision: string; count: bigint }>(Prisma.sql`
+    SELECT precision, SUM(articles) AS count FROM ${viewRows(f, { themes: "first", range: false })}
+    WHERE ${countedRow(f)} AND NOT ${placeableRow(g)} GROUP BY precision`);
+  const coarseInRange = readAll<{ count: bigint }>(Prisma.sql`
+    SELECT SUM(articles) AS count FROM ${viewRows(f, { themes: "first" })}
+    WHERE ${countedRow(f)} AND NOT ${placeableRow(g)} AND precision != 'unknown'`);
   const unknownDate = n(left.find((r) => r.precision === "unknown")?.count);
   return {
     granularity: g,
@@ -207,7 +212,7 @@ export async function getTimeline(f: Filters): Promise<Timeline> {
     leftOff: {
       unknownDate,
       tooCoarse: n(coarseInRange[0]?.count),
-      coarsePrecisions: left.filter((r) => r.precision !== "unknown").map((r) => r.precision),
+      coarsePrecisions: left.filter((r) => r.precision !== "unknown" && n(r.count) > 0).map((r) => r.precision),
     },
   };
 }
@@ -217,34 +222,29 @@ export type SourceRow = { source: string; name: string; articles: number; words:
 export type BySource = { metric: Filters["metric"]; coding: Filters["coding"]; themes: ThemeRef[]; sources: SourceRow[] };
 
 export async function getBySource(f: Filters): Promise<BySource> {
-  const themes = await selectedThemes(f);
-  const conds = articleConditions(f);
-  const rows = await prisma.$queryRaw<(TotalsRow & { source: string; theme: string })[]>`
-    SELECT o.slug AS source, t.slug AS theme, ${TOTALS_SQL}
-    FROM "Article" a
-    JOIN "Organization" o ON o.id = a."sourceId"
-    ${themeStats(f)}
-    JOIN "Theme" t ON t.id = s."themeId"
-    ${where([...conds, counted(f), ...themeCondition(f)])}
-    GROUP BY o.id, t.id`;
+  const [themes, slugOf] = await Promise.all([selectedThemes(f), themeSlugs()]);
+  const rows = readAll<(TotalsRow & { sourceId: bigint | number; themeId: bigint | number })>(Prisma.sql`
+    SELECT "sourceId", "themeId", ${ROW_TOTALS_SQL}
+    FROM ${viewRows(f, { themes: "selected" })} WHERE ${countedRow(f)}
+    GROUP BY "sourceId", "themeId"`);
   // Every source with an article in view gets a row, so one whose articles are all uncoded
   // shows as "no coded articles" rather than vanishing or reading as zero.
-  const sources = await prisma.$queryRaw<(DenominatorRow & { source: string; name: string; inferred: bigint })[]>`
-    SELECT o.slug AS source, o.name AS name, ${DENOMINATOR_SQL(f)},
-      SUM(CASE WHEN ${counted(f)} AND a."dateBasis" = 'inferred' THEN 1 ELSE 0 END) AS inferred
-    FROM "Article" a JOIN "Organization" o ON o.id = a."sourceId"
-    ${where(conds)} GROUP BY o.id`;
-  const byCell = new Map(rows.map((r) => [`${r.source}|${r.theme}`, totalsOf(r)]));
+  const sources = readAll<(DenominatorRow & { sourceId: bigint | number; source: string; name: string; inferred: bigint })>(Prisma.sql`
+    SELECT x."sourceId" AS "sourceId", o.slug AS source, o.name AS name, x.articles, x.words, x.ww, x.uncounted, x.inferred
+    FROM (SELECT "sourceId", ${rowDenominators(f)}
+      FROM ${viewRows(f, { themes: "first" })} GROUP BY "sourceId") x
+    JOIN "Organization" o ON o.id = x."sourceId"`);
+  const byCell = new Map(rows.map((r) => [`${Number(r.sourceId)}|${slugOf.get(Number(r.themeId))}`, totalsOf(r)]));
   const out = sources.map((s) => {
-    const { uncoded, ...denom } = denominatorOf(s);
+    const { uncoded, inferred, ...denom } = denominatorOf(s);
     return {
       source: s.source,
       name: s.name,
       articles: denom.articles,
       words: denom.words,
       uncoded,
-      inferred: n(s.inferred),
-      cells: themes.map((t) => cellOf(f, t.slug, byCell.get(`${s.source}|${t.slug}`) ?? untagged(denom))),
+      inferred,
+      cells: themes.map((t) => cellOf(f, t.slug, byCell.get(`${Number(s.sourceId)}|${t.slug}`) ?? untagged(denom))),
     };
   });
   out.sort((a, b) => b.articles - a.articles || b.uncoded - a.uncoded || a.name.localeCompare(b.name));
@@ -265,18 +265,16 @@ export type Summary = {
 };
 
 export async function getSummary(f: Filters): Promise<Summary> {
-  const conds = articleConditions(f);
-  const [a] = await prisma.$queryRaw<{ inView: bigint; articles: bigint; words: bigint; dated: bigint; notCoded: bigint }[]>`
-    SELECT COUNT(*) AS "inView",
-      SUM(CASE WHEN ${counted(f)} THEN 1 ELSE 0 END) AS articles,
-      SUM(CASE WHEN ${counted(f)} THEN a."wordCount" ELSE 0 END) AS words,
-      SUM(CASE WHEN ${counted(f)} AND a."datePrecision" != 'unknown' THEN 1 ELSE 0 END) AS dated,
-      SUM(CASE WHEN ${statusOf(f)} IN (${Prisma.join([...COUNTED_STATUSES])}) THEN 0 ELSE 1 END) AS "notCoded"
-    FROM "Article" a ${where(conds)}`;
-  const [p] = await prisma.$queryRaw<{ passages: bigint }[]>`
-    SELECT SUM(s.passages) AS passages FROM "Article" a
-    ${themeStats(f)} JOIN "Theme" t ON t.id = s."themeId"
-    ${where([...conds, counted(f), ...themeCondition(f)])}`;
+  const done = Prisma.sql`status IN (${Prisma.join([...COUNTED_STATUSES])})`;
+  const [a] = readAll<{ inView: bigint; articles: bigint; words: bigint; dated: bigint; notCoded: bigint }>(Prisma.sql`
+    SELECT SUM(articles) AS "inView",
+      SUM(CASE WHEN ${countedRow(f)} THEN articles ELSE 0 END) AS articles,
+      SUM(CASE WHEN ${countedRow(f)} THEN words ELSE 0 END) AS words,
+      SUM(CASE WHEN ${countedRow(f)} AND precision != 'unknown' THEN articles ELSE 0 END) AS dated,
+      SUM(CASE WHEN ${done} THEN 0 ELSE articles END) AS "notCoded"
+    FROM ${viewRows(f, { themes: "first" })}`);
+  const [p] = readAll<{ passages: bigint }>(Prisma.sql`
+    SELECT SUM(passages) AS passages FROM ${viewRows(f, { themes: "selected" })} WHERE ${countedRow(f)}`);
   return {
     articles: n(a?.articles),
     words: n(a?.words),
@@ -413,10 +411,36 @@ export type Catalog = {
   coders: string[];
 };
 
-/** What the filter controls offer, and what parameters are checked against. */
+type CachedCatalog = { catalog: Catalog; slugOf: Map<number, string> };
+let cached: { version: number; data: Promise<CachedCatalog> } | undefined;
+
+/**
+ * What the filter controls offer, and what parameters are checked against. Kept in memory:
+ * each call reads one number ("CatalogVersion", moved by triggers whenever articles,
+ * organizations, mentions, themes, coders or the codebook change, from any process) and
+ * recounts only when it moved.
+ */
 export async function getCatalog(): Promise<Catalog> {
-  const [themes, orgs, codebook] = await Promise.all([
-    prisma.theme.findMany({ orderBy: { order: "asc" }, select: { slug: true, name: true, colour: true } }),
+  return (await cachedCatalog()).catalog;
+}
+
+async function cachedCatalog(): Promise<CachedCatalog> {
+  const [row] = readAll<{ n: number }>(Prisma.sql`SELECT n FROM "CatalogVersion" WHERE id = 1`);
+  const version = n(row?.n);
+  if (cached?.version !== version) {
+    const data = loadCatalog();
+    cached = { version, data };
+    // A failed load is not kept.
+    data.catch(() => {
+      if (cached?.data === data) cached = undefined;
+    });
+  }
+  return cached.data;
+}
+
+async function loadCatalog(): Promise<CachedCatalog> {
+  const [themeRows, orgs, codebook] = await Promise.all([
+    prisma.theme.findMany({ orderBy: { order: "asc" }, select: { id: true, slug: true, name: true, colour: true } }),
     prisma.$queryRaw<{ slug: string; name: string; kind: string; source: bigint; publisher: bigint; mentioned: bigint }[]>`
       SELECT o.slug, o.name, o.kind,
         (SELECT COUNT(*) FROM "Article" a WHERE a."sourceId" = o.id) AS source,
@@ -426,10 +450,11 @@ export async function getCatalog(): Promise<Catalog> {
     prisma.codebook.findUnique({ where: { id: 1 } }),
   ]);
   const coders = (await prisma.articleCoding.findMany({ select: { coder: true }, distinct: ["coder"], orderBy: { coder: "asc" } })).map((c) => c.coder);
-  return {
-    themes,
+  const catalog = {
+    themes: themeRows.map(({ slug, name, colour }) => ({ slug, name, colour })),
     organizations: orgs.map((o) => ({ ...o, source: n(o.source), publisher: n(o.publisher), mentioned: n(o.mentioned) })),
     codebookVersion: codebook?.version ?? "none",
     coders,
   };
+  return { catalog, slugOf: new Map(themeRows.map((t) => [t.id, t.slug])) };
 }
