@@ -17,6 +17,7 @@ const NAV = [
   { href: "/compare", label: "Compare" },
   { href: "/codebook", label: "Codebook" },
   { href: "/agreement", label: "Agreement" },
+  { href: "/import", label: "Import" },
 ];
 
 export default function RootLayout({ children }: { children: React.ReactNode }) {

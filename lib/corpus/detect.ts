@@ -20,9 +20,13 @@ export type ImportOverrides = {
   slug?: string;
   /** where a given date was stated ("the date column of a.csv:12"): then it is stated, not inferred */
   dateFrom?: string;
+  /** the fields a user corrected in the app's import table (they say so where they came from) */
+  corrected?: readonly ("title" | "date" | "source" | "publisher")[];
 };
 
 export type OrgChoice = { slug: string; name: string; isNew: boolean; from: string };
+
+const CORRECTED = "a correction in the app";
 
 export const UNKNOWN_SOURCE = { slug: "unknown-source", name: "Unknown source" } as const;
 
@@ -110,7 +114,8 @@ export function detectArticle(file: string, raw: string, orgs: readonly KnownOrg
   }
 
   let title = o.title?.trim() || meta?.title?.value || p.title;
-  let titleFrom = o.title ? (o.dateFrom || o.slug ? "the title column" : "--title") : meta?.title ? `the page's ${meta.title.from}` : p.removed.some((r) => r.startsWith("breadcrumb") || r.startsWith("section header") || r.startsWith("repost"))
+  const by = (f: "title" | "date" | "source" | "publisher", otherwise: string) => (o.corrected?.includes(f) ? CORRECTED : otherwise);
+  let titleFrom = o.title ? by("title", o.dateFrom || o.slug ? "the title column" : "--title") : meta?.title ? `the page's ${meta.title.from}` : p.removed.some((r) => r.startsWith("breadcrumb") || r.startsWith("section header") || r.startsWith("repost"))
     ? "the line after the page header"
     : "the first line";
   if (!title) {
@@ -130,7 +135,7 @@ export function detectArticle(file: string, raw: string, orgs: readonly KnownOrg
       dateNote = "";
     } else {
       ({ date, precision } = d);
-      dateNote = o.dateFrom ? `From ${o.dateFrom} (${o.date}).` : `Given on import (--date ${o.date}).`;
+      dateNote = o.dateFrom ? `From ${o.dateFrom} (${o.date}).` : o.corrected?.includes("date") ? `Given on import (${CORRECTED}: ${o.date}).` : `Given on import (--date ${o.date}).`;
     }
   } else if (meta?.date) {
     date = meta.date.value;
@@ -149,14 +154,14 @@ export function detectArticle(file: string, raw: string, orgs: readonly KnownOrg
   }
 
   let publisher: OrgChoice | null = null;
-  if (o.publisher) publisher = chooseOrg(o.publisher, orgs, "--publisher");
+  if (o.publisher) publisher = chooseOrg(o.publisher, orgs, by("publisher", "--publisher"));
   else if (meta?.publisher) publisher = chooseOrg(meta.publisher.value, orgs, `the page's ${meta.publisher.from}`);
   else if (p.publisherLine) publisher = chooseOrg(p.publisherLine, orgs, `publication line "${p.publisherLine}"`);
   else if (p.site) publisher = chooseOrg(p.site, orgs, "the repost disclaimer");
   else undetermined.push("publisher: no site furniture names it (give --publisher)");
 
   let source: OrgChoice;
-  if (o.source) source = chooseOrg(o.source, orgs, "--source");
+  if (o.source) source = chooseOrg(o.source, orgs, by("source", "--source"));
   else if (p.attribution) source = chooseOrg(p.attribution, orgs, `"Source: ${p.attribution}"`);
   else if (meta?.source) source = chooseOrg(meta.source.value, orgs, `the page's ${meta.source.from}`);
   else if (p.wireAgency) source = chooseOrg(p.wireAgency, orgs, `the wire dateline "(${p.wireAgency})"`);

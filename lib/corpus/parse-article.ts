@@ -115,7 +115,8 @@ type ParseState = {
   expectTitle: boolean;
 };
 
-type LineContext = { index: number; isLast: boolean; linesLeft: number };
+/** `repeats`: how many lines of the whole text are this very line. */
+type LineContext = { index: number; isLast: boolean; linesLeft: number; repeats: number };
 
 /**
  * One small rule per kind of furniture. `apply` returns null to drop the line (it was
@@ -155,6 +156,18 @@ export function parseFullDate(text: string): string | null {
 /** A page's tool line: "Font size: 【Big Middle Small】 【Print】【Close】", "Print | Close", with what it dates. */
 const PAGE_TOOLS = /(font\s*size\s*[:：]|【\s*(print|close|big)|\bprint\s*[|｜]\s*close\b)/i;
 const COPY_FROM = /\bCopyFrom\s*[:：]\s*(.+?)\s+Date\s*[:：]\s*(.+?)(?=\s{2,}|\s*Font\s*size|\s*【|$)/i;
+
+/**
+ * A copyright or disclaimer line of the page's footer (or header): "Copyright © 2023 Xinhua",
+ * "© 2023 China Daily. All rights reserved.", "(C) 2021 SASAC", "Disclaimer: ...", and the Chinese
+ * notices "未经授权，禁止转载", "版权所有", "免责声明：...", "转载请注明出处". A sentence of the article
+ * that only mentions copyright ("Copyright protection of SOE patents ...") does not start so.
+ */
+const COPYRIGHT_LINE =
+  /^(copyright\s*(©|\(c\)|\d{4}|[:：])|©|\(c\)\s*\d{4}|all rights reserved|disclaimer\s*[:：]|免责声明|版权(所有|声明)|未经(授权|许可|书面)|转载请注明|本(网|网站|站)(所有|刊载|发布)|本文(仅代表|系转载|版权))/i;
+const ALL_RIGHTS_RESERVED = /all rights reserved|版权所有/i;
+/** Longest line taken for a copyright notice or a repeated caption: notices and captions are short. */
+const MAX_NOTICE_CHARS = 400;
 
 const LABELLED_DATE = /^(date|dated|published|posted|released|updated|issued|time|publication date|release date)(\s+(on|at))?\s*[:：]?\s+(.{6,60})$/i;
 const WIRE_DATELINE = /^([A-Z][A-Z.'’ -]{2,30}),\s+([A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)\s+\(([A-Z][A-Za-z .&-]{1,40})\)\s*(--|—|–|-)\s*/;
@@ -293,6 +306,23 @@ export const LINE_RULES: readonly LineRule[] = [
     },
   },
   {
+    name: "copyright or disclaimer line",
+    apply: (line, s) => {
+      if (line.length > MAX_NOTICE_CHARS || !(COPYRIGHT_LINE.test(line) || (ALL_RIGHTS_RESERVED.test(line) && line.length <= 200))) return undefined;
+      s.removed.push(`copyright or disclaimer line "${line}"`);
+      return null;
+    },
+  },
+  {
+    name: "title repeated",
+    apply: (line, s) => {
+      // The headline printed again above the body (the page's <h1> under its <title>).
+      if (s.title === null || line !== s.title) return undefined;
+      s.removed.push(`the title repeated "${line}"`);
+      return null;
+    },
+  },
+  {
     name: "first line is the title",
     apply: (line, s, c) => {
       if (!inHeader(s) || c.linesLeft === 0 || !looksLikeTitle(line) || line.length > 200) return undefined;
@@ -300,7 +330,24 @@ export const LINE_RULES: readonly LineRule[] = [
       return null;
     },
   },
+  {
+    name: "repeated line",
+    apply: (line, s, c) => {
+      // A line the text holds more than once is page furniture shown twice: a photo caption
+      // under the photo and again in the gallery, a share or subscribe line at the top and the
+      // bottom. Every copy goes. An article's own paragraphs are not repeated word for word;
+      // short lines (a number, "Photo", a name) are left alone, so are long paragraphs.
+      if (c.repeats < 2 || line.length > MAX_NOTICE_CHARS || tokensOf(line) < 3) return undefined;
+      s.removed.push(`repeated line (a caption or page furniture shown ${c.repeats} times) "${line}"`);
+      return null;
+    },
+  },
 ];
+
+/** Words of a line, counting each Chinese or Japanese character as one. */
+function tokensOf(line: string): number {
+  return (line.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]|[\p{L}\p{N}]+/gu) ?? []).length;
+}
 
 export function parseArticle(raw: string): ParsedArticle {
   const s: ParseState = {
@@ -317,9 +364,11 @@ export function parseArticle(raw: string): ParsedArticle {
   };
   const kept: string[] = [];
   const lines = normaliseWhitespace(raw).filter((l) => l.length > 0);
+  const counts = new Map<string, number>();
+  for (const l of lines) counts.set(l, (counts.get(l) ?? 0) + 1);
   lines.forEach((original, index) => {
     let line: string | null = original;
-    const ctx = { index, isLast: index === lines.length - 1, linesLeft: lines.length - 1 - index };
+    const ctx = { index, isLast: index === lines.length - 1, linesLeft: lines.length - 1 - index, repeats: counts.get(original) ?? 1 };
     for (const rule of LINE_RULES) {
       const out = rule.apply(line, s, ctx);
       if (out === undefined) continue;

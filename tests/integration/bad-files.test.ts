@@ -94,7 +94,7 @@ describe("the import refuses bad files", () => {
     const before = snapshot(db.file);
     const long = `Long\n\n${"word ".repeat(MAX_BODY_CHARS / 5 + 1)}`;
     const many = `Many\n\n${"a ".repeat(MAX_BODY_WORDS + 1)}`;
-    const out = await importArticles(prisma, [
+    const out = await importArticles(db.url, [
       { file: "long.txt", raw: long },
       { file: "many.txt", raw: many },
     ]);
@@ -110,7 +110,7 @@ describe("organizations named in other scripts", () => {
   const file = (name: string, source: string) => ({ file: `${name}.txt`, raw: `${name} title\n\nDate: 2020-01-01\n\nBody of ${name}.\n\nSource: ${source}` });
 
   it("get distinct stable slugs, and the same name finds the organization already stored", async () => {
-    const out = await importArticles(prisma, [file("cjk-a", "中国五矿集团"), file("cjk-b", "中国中铁"), file("cjk-c", "中国五矿集团")]);
+    const out = await importArticles(db.url, [file("cjk-a", "中国五矿集团"), file("cjk-b", "中国中铁"), file("cjk-c", "中国五矿集团")]);
     expect(out.map((o) => o.status)).toEqual(["imported", "imported", "imported"]);
     const sources = await prisma.article.findMany({
       where: { slug: { in: ["cjk-a", "cjk-b", "cjk-c"] } },
@@ -128,7 +128,7 @@ describe("organizations named in other scripts", () => {
 
   it("a new name whose slug another organization holds gets the next free slug", async () => {
     await prisma.organization.create({ data: { slug: "cafe-group", name: "Cafe Group", kind: "other", aliases: "[]" } });
-    const [out] = await importArticles(prisma, [file("accent", "Café Group")]);
+    const [out] = await importArticles(db.url, [file("accent", "Café Group")]);
     expect(out).toMatchObject({ status: "imported", createdOrgs: [expect.stringMatching(/^cafe-group-2 \("Café Group"/)] });
   });
 });

@@ -55,7 +55,7 @@ const dbCheck = () =>
 
 describe("totals stay consistent", () => {
   it("on the seed plus an imported article: one row per article and theme, nothing to report", async () => {
-    const out = await importArticles(prisma, [{ file: "imported.txt", raw: "Imported\n\nDate: 2024-02-01\n\nWe reform and build chips.\n" }]);
+    const out = await importArticles(db.url, [{ file: "imported.txt", raw: "Imported\n\nDate: 2024-02-01\n\nWe reform and build chips.\n" }]);
     expect(out[0].status).toBe("imported");
     const report = await checkConsistency(prisma);
     expect(report).toMatchObject({ articles: 3, themes: 2, rows: 6, differences: [] });

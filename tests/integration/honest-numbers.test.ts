@@ -63,7 +63,7 @@ describe("coding status in every denominator", () => {
     const before = await Promise.all(views.flatMap((v) => [csv("timelineCsv", v), csv("bySourceCsv", v)]));
     const summaryBefore = await q.getSummary(filters(""));
     const raw = "China Minmetals News\n\nChina Minmetals Corporation 2023-04-20\n\nThe company held a meeting on reform and innovation of the supply chain.\n\nSource: China Minmetals\n";
-    const [outcome] = await importArticles(prisma, [{ file: "new_untagged.txt", raw }]);
+    const [outcome] = await importArticles(db.url, [{ file: "new_untagged.txt", raw }]);
     expect(outcome.status).toBe("imported");
     const stored = await prisma.article.findUniqueOrThrow({ where: { slug: "new-untagged" } });
     expect([stored.codingStatus, stored.dateBasis]).toEqual(["uncoded", "stated"]);

@@ -21,7 +21,7 @@ afterAll(async () => {
 
 it("imports three news-site layouts with title, date, source, publisher and address, uncoded", async () => {
   const inputs = fs.readdirSync(FIX).sort().map((f) => ({ file: path.join(FIX, f), raw: fs.readFileSync(path.join(FIX, f), "utf8") }));
-  const out = await importArticles(prisma, inputs);
+  const out = await importArticles(db.url, inputs);
   expect(out.map((o) => o.status)).toEqual(["imported", "imported", "imported"]);
   const rows = await prisma.article.findMany({
     where: { slug: { in: ["company-newsroom", "regulator-portal", "wire-agency"] } },
@@ -33,5 +33,5 @@ it("imports three news-site layouts with title, date, source, publisher and addr
     ["regulator-portal", "2017-02-27", "stated", "sasac", "sasac", "http://en.example-sasac.gov.cn/2017/02/27/c_1234.htm", "uncoded"],
     ["wire-agency", "2023-07-26", "stated", "xinhua-news-agency", "global-wire", "https://news.example-wire.com/2023-07/26/c_1129771.htm", "uncoded"],
   ]);
-  expect((await importArticles(prisma, inputs)).every((o) => o.status === "duplicate")).toBe(true);
+  expect((await importArticles(db.url, inputs)).every((o) => o.status === "duplicate")).toBe(true);
 });

@@ -41,7 +41,7 @@ describe("CSV and JSON Lines", () => {
     expect(run.stdout).toContain("] 150/150 (149 imported, 1 failed)");
     // row 120 is the 121st record: the header is line 1 and every row spans 3 lines
     expect(run.stdout).toContain(`${file}:${2 + 120 * 3}: failed, nothing written: date "2023-02-30" must be`);
-    expect(run.stdout).toContain("150 file(s): 149 imported, 0 duplicate(s) skipped, 1 failed.");
+    expect(run.stdout).toContain("150 row(s): 149 imported, 0 duplicate(s) skipped, 1 failed.");
     const a = await prisma.article.findUniqueOrThrow({ where: { slug: "row-7" }, include: { source: true } });
     expect([a.title, a.dateStart, a.dateBasis, a.source.slug, a.url, a.body, a.codingStatus]).toEqual([
       "Row 7", "2023-05-08", "stated", "sasac", "https://example.org/7", "Paragraph one of row 7.\n\nParagraph two.", "uncoded",

@@ -27,7 +27,7 @@ describe("import", () => {
   it("a dry run reports every file and writes nothing", async () => {
     const before = snapshot(db.file);
     const lines: string[] = [];
-    const out = await importArticles(prisma, folder(), { dryRun: true, log: (l) => lines.push(l) });
+    const out = await importArticles(db.url, folder(), { dryRun: true, log: (l) => lines.push(l) });
     expect(out.map((o) => o.status)).toEqual(["checked", "checked", "checked", "checked", "checked", "duplicate"]);
     expect(lines.join("\n")).toContain('date:      2024-05-06 (day)  From the publication line "China Minmetals Corporation 2024-05-06".');
     expect(snapshot(db.file)).toBe(before);
@@ -35,7 +35,7 @@ describe("import", () => {
 
   it("stores new texts with their metadata, creates unknown organizations, and skips a repost of a stored text", async () => {
     const lines: string[] = [];
-    const out = await importArticles(prisma, folder(), { log: (l) => lines.push(l) });
+    const out = await importArticles(db.url, folder(), { log: (l) => lines.push(l) });
     expect(out.map((o) => o.status)).toEqual(["imported", "imported", "imported", "imported", "imported", "duplicate"]);
     expect(out[5]).toMatchObject({ status: "duplicate", of: "000-4e479f1f7325fcc2" });
     const a = await prisma.article.findUniqueOrThrow({ where: { slug: "01-minmetals-news" }, include: { source: true, publisher: true, themeStats: true } });
@@ -49,7 +49,7 @@ describe("import", () => {
 
   it("stores nothing when the same folder is imported again", async () => {
     const before = snapshot(db.file);
-    const out = await importArticles(prisma, folder());
+    const out = await importArticles(db.url, folder());
     expect(out.every((o) => o.status === "duplicate")).toBe(true);
     expect(snapshot(db.file)).toBe(before);
   });
@@ -59,13 +59,13 @@ describe("import", () => {
       { file: "empty.txt", raw: "NEWS\n \n" },
       { file: "good.txt", raw: "A fine title\n\nDate: 2020-01-02\n\nA body that is new.\n" },
     ];
-    const out = await importArticles(prisma, inputs);
+    const out = await importArticles(db.url, inputs);
     expect(out.map((o) => o.status)).toEqual(["failed", "imported"]);
     expect(await prisma.article.findUnique({ where: { slug: "empty" } })).toBeNull();
   });
 
   it("applies overrides, and gives a second text with a taken slug a new one", async () => {
-    const out = await importArticles(prisma, [{ file: "good.txt", raw: "Another title\n\nDifferent words here.\n" }], {
+    const out = await importArticles(db.url, [{ file: "good.txt", raw: "Another title\n\nDifferent words here.\n" }], {
       overrides: { source: "sasac", date: "2020" },
     });
     expect(out[0]).toMatchObject({ status: "imported", slug: "good-2" });

@@ -47,7 +47,7 @@ beforeAll(async () => {
   naive = await import("../helpers/naive-analytics");
   w = await import("@/lib/writes/tagging");
   ({ adjudicate } = await import("@/lib/writes/adjudication"));
-  const out = await importArticles(prisma, Array.from({ length: 24 }, (_, i) => ({ file: `synthetic-${i}.txt`, raw: articleText(i) })));
+  const out = await importArticles(db.url, Array.from({ length: 24 }, (_, i) => ({ file: `synthetic-${i}.txt`, raw: articleText(i) })));
   const imported = out.flatMap((o) => (o.status === "imported" ? [o.slug] : []));
   expect(imported.length).toBeGreaterThan(15);
   // Most imported articles coded, a few of month or year precision (some inferred), so that
@@ -183,7 +183,7 @@ async function randomWrite(i: number): Promise<string> {
     else await prisma.articleMention.create({ data: { articleId: a.id, organizationId: org.id } });
     succeeded++;
   } else {
-    await importArticles(prisma, [{ file: `more-${i}.txt`, raw: articleText(100 + i) }]);
+    await importArticles(db.url, [{ file: `more-${i}.txt`, raw: articleText(100 + i) }]);
   }
   return `${kind} on ${a.slug} by ${coder}`;
 }
