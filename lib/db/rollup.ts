@@ -1,6 +1,5 @@
 // The aggregate tables of migration 20261201150000_rollups ("ThemeFact", "ThemeRollup",
-// "MentionRollup") are
-// kept in step by triggers; this module recomputes them from scratch, to check them
+// "MonthRollup", "SourceRollup", "MentionRollup") are kept in step by triggers; this module recomputes them from scratch, to check them
 // (`npm run db:check`) and to rebuild them after a bulk load that skipped the triggers. Plain
 // SQL strings, so the same statements run through Prisma ($executeRawUnsafe) and through a
 // raw better-sqlite3 connection (the benchmark).
@@ -23,8 +22,15 @@ const SUMS = `COUNT(*) AS articles, SUM(words) AS words, SUM(tagged) AS tagged,
     SUM(passages) AS passages, SUM(passages > 0) AS "withTheme", SUM(tagged * tagged) AS tt, SUM(tagged * words) AS tw, SUM(words * words) AS ww`;
 const SUM_COLUMNS = `articles, words, tagged, passages, "withTheme", tt, tw, ww`;
 
-/** The rollup as a GROUP BY over a fact relation. */
-const rollupOf = (facts: string) => `SELECT ${KEY}, ${SUMS} FROM (${facts}) GROUP BY ${KEY}`;
+/** The rollup tables of plain fact sums and their keys: the full one and two coarser ones. */
+const ROLLUPS: { table: string; key: string }[] = [
+  { table: "ThemeRollup", key: KEY },
+  { table: "MonthRollup", key: `coder, "themeId", month, precision, basis, status` },
+  { table: "SourceRollup", key: `coder, "themeId", "sourceId", basis, status` },
+];
+
+/** A rollup as a GROUP BY over a fact relation. */
+const rollupOf = (facts: string, key = KEY) => `SELECT ${key}, ${SUMS} FROM (${facts}) GROUP BY ${key}`;
 /** The same per organization mentioned. */
 const mentionRollupOf = (facts: string) =>
   `SELECT m."organizationId" AS "organizationId", ${KEY}, ${SUMS}
@@ -42,11 +48,11 @@ export type SqlRunner = { run: (sql: string) => Promise<unknown>; all: (sql: str
 export async function rebuildRollups(db: SqlRunner): Promise<void> {
   const triggers = await db.all(`SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'ThemeFact'`);
   for (const t of triggers) await db.run(`DROP TRIGGER "${String(t.name)}"`);
-  await db.run(`DELETE FROM "ThemeRollup"`);
+  for (const r of ROLLUPS) await db.run(`DELETE FROM "${r.table}"`);
+  await db.run(`DELETE FROM "MentionRollup"`);
   await db.run(`DELETE FROM "ThemeFact"`);
   await db.run(`INSERT INTO "ThemeFact" (${FACT_COLUMNS}) SELECT ${FACT_COLUMNS} FROM (${FACTS_FROM_BASE_SQL})`);
-  await db.run(`DELETE FROM "MentionRollup"`);
-  await db.run(`INSERT INTO "ThemeRollup" (${KEY}, ${SUM_COLUMNS}) ${rollupOf(`SELECT * FROM "ThemeFact"`)}`);
+  for (const r of ROLLUPS) await db.run(`INSERT INTO "${r.table}" (${r.key}, ${SUM_COLUMNS}) ${rollupOf(`SELECT * FROM "ThemeFact"`, r.key)}`);
   await db.run(`INSERT INTO "MentionRollup" ("organizationId", ${KEY}, ${SUM_COLUMNS}) ${mentionRollupOf(`SELECT * FROM "ThemeFact"`)}`);
   for (const t of triggers) await db.run(String(t.sql));
 }
@@ -55,14 +61,13 @@ export async function rebuildRollups(db: SqlRunner): Promise<void> {
 export const ROLLUP_CHECKS: { name: string; sql: string }[] = [
   { name: "ThemeFact rows that the base tables do not give", sql: `SELECT ${FACT_COLUMNS} FROM "ThemeFact" EXCEPT ${FACTS_FROM_BASE_SQL}` },
   { name: "ThemeFact rows missing", sql: `${FACTS_FROM_BASE_SQL} EXCEPT SELECT ${FACT_COLUMNS} FROM "ThemeFact"` },
-  {
-    name: "ThemeRollup sums that a recomputation does not give",
-    sql: `SELECT ${KEY}, articles, words, tagged, passages, "withTheme", tt, tw, ww FROM "ThemeRollup" EXCEPT ${rollupOf(FACTS_FROM_BASE_SQL)}`,
-  },
-  {
-    name: "ThemeRollup sums missing",
-    sql: `${rollupOf(FACTS_FROM_BASE_SQL)} EXCEPT SELECT ${KEY}, articles, words, tagged, passages, "withTheme", tt, tw, ww FROM "ThemeRollup"`,
-  },
+  ...ROLLUPS.flatMap((r) => [
+    {
+      name: `${r.table} sums that a recomputation does not give`,
+      sql: `SELECT ${r.key}, ${SUM_COLUMNS} FROM "${r.table}" EXCEPT ${rollupOf(FACTS_FROM_BASE_SQL, r.key)}`,
+    },
+    { name: `${r.table} sums missing`, sql: `${rollupOf(FACTS_FROM_BASE_SQL, r.key)} EXCEPT SELECT ${r.key}, ${SUM_COLUMNS} FROM "${r.table}"` },
+  ]),
   {
     name: "MentionRollup sums that a recomputation does not give",
     sql: `SELECT "organizationId", ${KEY}, ${SUM_COLUMNS} FROM "MentionRollup" EXCEPT ${mentionRollupOf(FACTS_FROM_BASE_SQL)}`,

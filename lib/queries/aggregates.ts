@@ -21,8 +21,11 @@ const sql = Prisma.sql;
 export type ThemeRows = "selected" | "first";
 
 /** Columns of the relation: keys, then the sums (a fact row is one article). */
-const ROLLUP_COLUMNS = sql`"themeId", month, precision, basis, status, "sourceId",
-  articles, words, tagged, passages, "withTheme", tt, tw, ww`;
+const SUM_COLUMNS = Prisma.raw(`articles, words, tagged, passages, "withTheme", tt, tw, ww`);
+const ROLLUP_COLUMNS = sql`"themeId", month, precision, basis, status, "sourceId", ${SUM_COLUMNS}`;
+/** The coarser rollups lack a key or two; the relation has every column, constant where no filter or group reads it. */
+const MONTH_COLUMNS = sql`"themeId", month, precision, basis, status, 0 AS "sourceId", ${SUM_COLUMNS}`;
+const SOURCE_COLUMNS = sql`"themeId", 0 AS month, '' AS precision, basis, status, "sourceId", ${SUM_COLUMNS}`;
 const FACT_COLUMNS = sql`"themeId", month, precision, basis, status, "sourceId",
   1 AS articles, words, tagged, passages, passages > 0 AS "withTheme", tagged * tagged AS tt, tagged * words AS tw, words * words AS ww`;
 
@@ -81,9 +84,10 @@ function rollupRange(first: number, last: number): Prisma.Sql {
 /**
  * The view's rows as a subquery with the columns themeId, month, precision, basis, status,
  * sourceId and the sums articles, words, tagged, passages, withTheme, tt, tw, ww; callers
- * group and sum it. `range: false` ignores from/to (the timeline's note on what it leaves off).
+ * group and sum it. `range: false` ignores from/to (the timeline's note on what it leaves off);
+ * `bySource` keeps the source (otherwise 0 where the table has none).
  */
-export function viewRows(f: Filters, opts: { themes: ThemeRows; range?: boolean }): Prisma.Sql {
+export function viewRows(f: Filters, opts: { themes: ThemeRows; range?: boolean; bySource?: boolean }): Prisma.Sql {
   const from = opts.range === false ? undefined : f.from;
   const to = opts.range === false ? undefined : f.to;
   const c = common(f, opts.themes);
@@ -96,12 +100,20 @@ export function viewRows(f: Filters, opts: { themes: ThemeRows; range?: boolean 
     if (to) facts.push(sql`"dateEnd" <= ${to}`);
     return sql`(SELECT ${FACT_COLUMNS} FROM "ThemeFact" WHERE ${and(facts)})`;
   }
-  const rollup = mentioned
-    ? sql`"MentionRollup" WHERE ${and([sql`"organizationId" = (SELECT id FROM "Organization" WHERE slug = ${f.orgs[0]})`, ...c])}`
-    : sql`"ThemeRollup" WHERE ${and(c)}`;
-  if (!from && !to) return sql`(SELECT ${ROLLUP_COLUMNS} FROM ${rollup})`;
+  // The smallest table that holds the view's keys: no organization filter needs no source or
+  // publisher (MonthRollup), nor, over all dates, a by-source chart any month (SourceRollup).
+  const [columns, rollup] = mentioned
+    ? [ROLLUP_COLUMNS, sql`"MentionRollup" WHERE ${and([sql`"organizationId" = (SELECT id FROM "Organization" WHERE slug = ${f.orgs[0]})`, ...c])}`]
+    : f.orgs.length
+      ? [ROLLUP_COLUMNS, sql`"ThemeRollup" WHERE ${and(c)}`]
+      : opts.bySource
+        ? from || to
+          ? [ROLLUP_COLUMNS, sql`"ThemeRollup" WHERE ${and(c)}`]
+          : [SOURCE_COLUMNS, sql`"SourceRollup" WHERE ${and(c)}`]
+        : [MONTH_COLUMNS, sql`"MonthRollup" WHERE ${and(c)}`];
+  if (!from && !to) return sql`(SELECT ${columns} FROM ${rollup})`;
   const { months, days } = splitRange(from, to);
-  const parts = [sql`SELECT ${ROLLUP_COLUMNS} FROM ${rollup} AND ${rollupRange(...months)}`];
+  const parts = [sql`SELECT ${columns} FROM ${rollup} AND ${rollupRange(...months)}`];
   for (const [lo, hi] of days) {
     parts.push(sql`SELECT ${FACT_COLUMNS} FROM "ThemeFact" WHERE ${and([...c, ...mentions, sql`precision = 'day'`, sql`"dateStart" BETWEEN ${lo} AND ${hi}`])}`);
   }
@@ -120,10 +132,12 @@ function mentionCondition(f: Filters): Prisma.Sql {
  */
 export function inferredInPeriod(f: Filters, counted: Prisma.Sql, placeable: Prisma.Sql, start: string, end: string, named: number): Prisma.Sql {
   const c = [...common(f, "first"), sql`basis = 'inferred'`, sql`"dateStart" BETWEEN ${start} AND ${end}`, counted, placeable];
-  if (f.orgs.length && f.orgRole === "mentioned") c.push(mentionCondition(f));
+  // Checked per row here (few rows, read by date), not as a set built anew for every bucket.
+  if (f.orgs.length && f.orgRole === "mentioned")
+    c.push(sql`EXISTS (SELECT 1 FROM "ArticleMention" m WHERE m."articleId" = "ThemeFact"."articleId" AND m."organizationId" IN (SELECT id FROM "Organization" WHERE slug IN (${Prisma.join(f.orgs)})))`);
   if (f.from) c.push(sql`"dateStart" >= ${f.from}`);
   if (f.to) c.push(sql`"dateEnd" <= ${f.to}`);
   return sql`SELECT a.slug AS slug, a.title AS title
-    FROM (SELECT "articleId", "dateStart" FROM "ThemeFact" WHERE ${and(c)} ORDER BY "dateStart", "articleId" LIMIT ${named}) x
+    FROM (SELECT "articleId", "dateStart" FROM "ThemeFact" INDEXED BY "ThemeFact_inferred" WHERE ${and(c)} ORDER BY "dateStart", "articleId" LIMIT ${named}) x
     JOIN "Article" a ON a.id = x."articleId" ORDER BY x."dateStart", x."articleId"`;
 }

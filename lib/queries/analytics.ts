@@ -225,14 +225,14 @@ export async function getBySource(f: Filters): Promise<BySource> {
   const [themes, slugOf] = await Promise.all([selectedThemes(f), themeSlugs()]);
   const rows = readAll<(TotalsRow & { sourceId: bigint | number; themeId: bigint | number })>(Prisma.sql`
     SELECT "sourceId", "themeId", ${ROW_TOTALS_SQL}
-    FROM ${viewRows(f, { themes: "selected" })} WHERE ${countedRow(f)}
+    FROM ${viewRows(f, { themes: "selected", bySource: true })} WHERE ${countedRow(f)}
     GROUP BY "sourceId", "themeId"`);
   // Every source with an article in view gets a row, so one whose articles are all uncoded
   // shows as "no coded articles" rather than vanishing or reading as zero.
   const sources = readAll<(DenominatorRow & { sourceId: bigint | number; source: string; name: string; inferred: bigint })>(Prisma.sql`
     SELECT x."sourceId" AS "sourceId", o.slug AS source, o.name AS name, x.articles, x.words, x.ww, x.uncounted, x.inferred
     FROM (SELECT "sourceId", ${rowDenominators(f)}
-      FROM ${viewRows(f, { themes: "first" })} GROUP BY "sourceId") x
+      FROM ${viewRows(f, { themes: "first", bySource: true })} GROUP BY "sourceId") x
     JOIN "Organization" o ON o.id = x."sourceId"`);
   const byCell = new Map(rows.map((r) => [`${Number(r.sourceId)}|${slugOf.get(Number(r.themeId))}`, totalsOf(r)]));
   const out = sources.map((s) => {

@@ -101,10 +101,10 @@ export function describeConsistency(r: ConsistencyReport, limit = 200): string[]
   const head = `Checked ${r.articles} article(s) x ${r.themes} theme(s): ${r.rows} per-theme row(s) stored, ${r.articles * r.themes} expected.`;
   const rollups = r.rollups.length
     ? [
-        "The chart aggregates (ThemeFact, ThemeRollup, MentionRollup) differ from a full recomputation:",
+        "The chart aggregates (ThemeFact and the rollups) differ from a full recomputation:",
         ...r.rollups.map((d) => `  ${d.check}: ${d.count} row(s), e.g. ${JSON.stringify(d.examples[0], (_, v: unknown) => (typeof v === "bigint" ? Number(v) : v))}`),
       ]
-    : ["The chart aggregates (ThemeFact, ThemeRollup, MentionRollup) equal a full recomputation from the base tables."];
+    : ["The chart aggregates (ThemeFact and the rollups) equal a full recomputation from the base tables."];
   if (r.differences.length === 0) return [head, "Every per-theme total, word count, quote and passage word count matches the passages and texts.", ...rollups];
   const show = (v: number | string | null, what?: Difference["what"]) => (v === null ? (what === "passageWords" ? "(not counted)" : "(no row)") : typeof v === "string" ? JSON.stringify(v.length > 60 ? `${v.slice(0, 57)}...` : v) : String(v));
   return [

@@ -140,6 +140,103 @@ SELECT s."articleId", s."themeId", s.coder, CASE WHEN a."dateStart" IS NULL THEN
 FROM "ArticleTheme" s JOIN "Article" a ON a.id = s."articleId"
 LEFT JOIN "ArticleCoding" k ON k."articleId" = s."articleId" AND k.coder = s.coder;
 
+-- Coarser sums for the views that filter by no organization: the same sums without source and
+-- publisher (a timeline of the whole corpus reads a few thousand rows, not hundreds of thousands),
+-- and per source without the month (the by-source chart of all dates).
+CREATE TABLE "MonthRollup" (
+  coder TEXT NOT NULL,
+  "themeId" INTEGER NOT NULL,
+  month INTEGER NOT NULL,
+  precision TEXT NOT NULL,
+  basis TEXT NOT NULL,
+  status TEXT NOT NULL,
+  articles INTEGER NOT NULL,
+  words INTEGER NOT NULL,
+  tagged INTEGER NOT NULL,
+  passages INTEGER NOT NULL,
+  "withTheme" INTEGER NOT NULL,
+  tt INTEGER NOT NULL,
+  tw INTEGER NOT NULL,
+  ww INTEGER NOT NULL,
+  PRIMARY KEY (coder, "themeId", month, precision, basis, status)
+) WITHOUT ROWID;
+CREATE TRIGGER "ThemeFact_MonthRollup_insert" AFTER INSERT ON "ThemeFact" BEGIN
+  INSERT INTO "MonthRollup" (coder, "themeId", month, precision, basis, status, articles, words, tagged, passages, "withTheme", tt, tw, ww)
+  VALUES (new.coder, new."themeId", new.month, new.precision, new.basis, new.status,
+    1, new.words, new.tagged, new.passages, new.passages > 0, new.tagged * new.tagged, new.tagged * new.words, new.words * new.words)
+  ON CONFLICT (coder, "themeId", month, precision, basis, status) DO UPDATE SET articles = articles + 1, words = words + excluded.words, tagged = tagged + excluded.tagged,
+    passages = passages + excluded.passages, "withTheme" = "withTheme" + excluded."withTheme", tt = tt + excluded.tt, tw = tw + excluded.tw, ww = ww + excluded.ww;
+END;
+CREATE TRIGGER "ThemeFact_MonthRollup_delete" AFTER DELETE ON "ThemeFact" BEGIN
+  UPDATE "MonthRollup" SET articles = articles - 1, words = words - old.words, tagged = tagged - old.tagged, passages = passages - old.passages,
+    "withTheme" = "withTheme" - (old.passages > 0), tt = tt - old.tagged * old.tagged, tw = tw - old.tagged * old.words, ww = ww - old.words * old.words
+  WHERE coder = old.coder AND "themeId" = old."themeId" AND month = old.month AND precision = old.precision AND basis = old.basis AND status = old.status;
+  DELETE FROM "MonthRollup" WHERE coder = old.coder AND "themeId" = old."themeId" AND month = old.month AND precision = old.precision AND basis = old.basis AND status = old.status AND articles = 0;
+END;
+CREATE TRIGGER "ThemeFact_MonthRollup_update" AFTER UPDATE ON "ThemeFact" BEGIN
+  UPDATE "MonthRollup" SET articles = articles - 1, words = words - old.words, tagged = tagged - old.tagged, passages = passages - old.passages,
+    "withTheme" = "withTheme" - (old.passages > 0), tt = tt - old.tagged * old.tagged, tw = tw - old.tagged * old.words, ww = ww - old.words * old.words
+  WHERE coder = old.coder AND "themeId" = old."themeId" AND month = old.month AND precision = old.precision AND basis = old.basis AND status = old.status;
+  DELETE FROM "MonthRollup" WHERE coder = old.coder AND "themeId" = old."themeId" AND month = old.month AND precision = old.precision AND basis = old.basis AND status = old.status AND articles = 0;
+  INSERT INTO "MonthRollup" (coder, "themeId", month, precision, basis, status, articles, words, tagged, passages, "withTheme", tt, tw, ww)
+  VALUES (new.coder, new."themeId", new.month, new.precision, new.basis, new.status,
+    1, new.words, new.tagged, new.passages, new.passages > 0, new.tagged * new.tagged, new.tagged * new.words, new.words * new.words)
+  ON CONFLICT (coder, "themeId", month, precision, basis, status) DO UPDATE SET articles = articles + 1, words = words + excluded.words, tagged = tagged + excluded.tagged,
+    passages = passages + excluded.passages, "withTheme" = "withTheme" + excluded."withTheme", tt = tt + excluded.tt, tw = tw + excluded.tw, ww = ww + excluded.ww;
+END;
+INSERT INTO "MonthRollup" (coder, "themeId", month, precision, basis, status, articles, words, tagged, passages, "withTheme", tt, tw, ww)
+SELECT coder, "themeId", month, precision, basis, status, COUNT(*), SUM(words), SUM(tagged), SUM(passages), SUM(passages > 0), SUM(tagged * tagged), SUM(tagged * words), SUM(words * words)
+FROM "ThemeFact" GROUP BY coder, "themeId", month, precision, basis, status;
+
+
+CREATE TABLE "SourceRollup" (
+  coder TEXT NOT NULL,
+  "themeId" INTEGER NOT NULL,
+  "sourceId" INTEGER NOT NULL,
+  basis TEXT NOT NULL,
+  status TEXT NOT NULL,
+  articles INTEGER NOT NULL,
+  words INTEGER NOT NULL,
+  tagged INTEGER NOT NULL,
+  passages INTEGER NOT NULL,
+  "withTheme" INTEGER NOT NULL,
+  tt INTEGER NOT NULL,
+  tw INTEGER NOT NULL,
+  ww INTEGER NOT NULL,
+  PRIMARY KEY (coder, "themeId", "sourceId", basis, status)
+) WITHOUT ROWID;
+CREATE TRIGGER "ThemeFact_SourceRollup_insert" AFTER INSERT ON "ThemeFact" BEGIN
+  INSERT INTO "SourceRollup" (coder, "themeId", "sourceId", basis, status, articles, words, tagged, passages, "withTheme", tt, tw, ww)
+  VALUES (new.coder, new."themeId", new."sourceId", new.basis, new.status,
+    1, new.words, new.tagged, new.passages, new.passages > 0, new.tagged * new.tagged, new.tagged * new.words, new.words * new.words)
+  ON CONFLICT (coder, "themeId", "sourceId", basis, status) DO UPDATE SET articles = articles + 1, words = words + excluded.words, tagged = tagged + excluded.tagged,
+    passages = passages + excluded.passages, "withTheme" = "withTheme" + excluded."withTheme", tt = tt + excluded.tt, tw = tw + excluded.tw, ww = ww + excluded.ww;
+END;
+CREATE TRIGGER "ThemeFact_SourceRollup_delete" AFTER DELETE ON "ThemeFact" BEGIN
+  UPDATE "SourceRollup" SET articles = articles - 1, words = words - old.words, tagged = tagged - old.tagged, passages = passages - old.passages,
+    "withTheme" = "withTheme" - (old.passages > 0), tt = tt - old.tagged * old.tagged, tw = tw - old.tagged * old.words, ww = ww - old.words * old.words
+  WHERE coder = old.coder AND "themeId" = old."themeId" AND "sourceId" = old."sourceId" AND basis = old.basis AND status = old.status;
+  DELETE FROM "SourceRollup" WHERE coder = old.coder AND "themeId" = old."themeId" AND "sourceId" = old."sourceId" AND basis = old.basis AND status = old.status AND articles = 0;
+END;
+CREATE TRIGGER "ThemeFact_SourceRollup_update" AFTER UPDATE ON "ThemeFact" BEGIN
+  UPDATE "SourceRollup" SET articles = articles - 1, words = words - old.words, tagged = tagged - old.tagged, passages = passages - old.passages,
+    "withTheme" = "withTheme" - (old.passages > 0), tt = tt - old.tagged * old.tagged, tw = tw - old.tagged * old.words, ww = ww - old.words * old.words
+  WHERE coder = old.coder AND "themeId" = old."themeId" AND "sourceId" = old."sourceId" AND basis = old.basis AND status = old.status;
+  DELETE FROM "SourceRollup" WHERE coder = old.coder AND "themeId" = old."themeId" AND "sourceId" = old."sourceId" AND basis = old.basis AND status = old.status AND articles = 0;
+  INSERT INTO "SourceRollup" (coder, "themeId", "sourceId", basis, status, articles, words, tagged, passages, "withTheme", tt, tw, ww)
+  VALUES (new.coder, new."themeId", new."sourceId", new.basis, new.status,
+    1, new.words, new.tagged, new.passages, new.passages > 0, new.tagged * new.tagged, new.tagged * new.words, new.words * new.words)
+  ON CONFLICT (coder, "themeId", "sourceId", basis, status) DO UPDATE SET articles = articles + 1, words = words + excluded.words, tagged = tagged + excluded.tagged,
+    passages = passages + excluded.passages, "withTheme" = "withTheme" + excluded."withTheme", tt = tt + excluded.tt, tw = tw + excluded.tw, ww = ww + excluded.ww;
+END;
+INSERT INTO "SourceRollup" (coder, "themeId", "sourceId", basis, status, articles, words, tagged, passages, "withTheme", tt, tw, ww)
+SELECT coder, "themeId", "sourceId", basis, status, COUNT(*), SUM(words), SUM(tagged), SUM(passages), SUM(passages > 0), SUM(tagged * tagged), SUM(tagged * words), SUM(words * words)
+FROM "ThemeFact" GROUP BY coder, "themeId", "sourceId", basis, status;
+
+-- A view of one source or publisher reads only its rows of the full rollup.
+CREATE INDEX "ThemeRollup_source" ON "ThemeRollup" (coder, "sourceId", "themeId", month);
+CREATE INDEX "ThemeRollup_publisher" ON "ThemeRollup" (coder, "publisherId", "themeId", month);
+
 -- The same sums per organization mentioned in the articles ("ArticleMention"), so a view of
 -- the articles that mention one organization is as fast as one of a source. An article that
 -- mentions two organizations is in both organizations' rows: a view of several mentioned
