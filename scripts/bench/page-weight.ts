@@ -1,4 +1,4 @@
-// First-load JavaScript of a page: every script its HTML loads (<script src> and
+// First-load JavaScript of a page: every script its HTML loads (<script src>, not nomodule, and
 // <link rel="preload|modulepreload" as="script">), fetched from the server and gzip-compressed
 // here with zlib's default level (what `next start` sends). KB are 1,000 bytes.
 import zlib from "node:zlib";
@@ -11,7 +11,11 @@ export async function firstLoadJs(port: number, pathname = "/"): Promise<PageWei
   if (page.status !== 200 || !page.body) throw new Error(`GET ${pathname}: HTTP ${page.status}`);
   const html = page.body;
   const srcs = new Set<string>();
-  for (const m of html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)) srcs.add(m[1]);
+  // A nomodule script (Next's polyfills) is skipped by every browser that runs modules.
+  for (const m of html.matchAll(/<script\b[^>]*>/g)) {
+    const src = /\bsrc="([^"]+)"/.exec(m[0])?.[1];
+    if (src && !/\bnomodule\b/i.test(m[0])) srcs.add(src);
+  }
   for (const m of html.matchAll(/<link\b[^>]*>/g)) {
     const tag = m[0];
     if (/\brel="(preload|modulepreload)"/.test(tag) && /\bas="script"/.test(tag)) {
