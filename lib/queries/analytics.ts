@@ -1,15 +1,17 @@
 import "server-only";
-// Every chart number is a sum over the per article x theme table (ArticleTheme), grouped in
-// SQL; nothing here loads passages to count them. The article filter (organizations by
-// role, date range) is built once and shared by every query, so the charts, the summary,
-// the drill-down and the exports always describe the same set of articles.
+// Every chart number (timeline, by-source, summary) is a sum of the rollup table's sums
+// (lib/queries/aggregates.ts), rolled up from months to the view's buckets in SQL, so it costs
+// the same at any corpus size; nothing here loads passages to count them. The drill-down and
+// the exports read articles with the article filter below (organizations by role, date range,
+// coding status), which selects exactly the articles the rollup rows sum over.
 import { Prisma } from "../../generated/prisma/client";
 import { CONSENSUS, COUNTED_STATUSES } from "../coding/status";
 import { metricInterval, type Interval } from "../measure/intervals";
 import { metricValue, ZERO, type Totals } from "../measure/totals";
 import type { Filters, Granularity } from "../filters/schema";
-import { PLACEABLE, periodBounds, periodFromIndex, periodKey, periodLabel, periodRange, periodSql } from "../measure/periods";
+import { PLACEABLE, periodBounds, periodFromIndex, periodKey, periodLabel, periodRange } from "../measure/periods";
 import { prisma } from "../db/client";
+import { inferredFacts, viewRows } from "./aggregates";
 
 const n = (x: unknown): number => (x === null || x === undefined ? 0 : Number(x));
 
@@ -81,15 +83,6 @@ const totalsOf = (r: TotalsRow): Totals => ({
   wordsSq: n(r.ww),
 });
 
-const TOTALS_SQL = Prisma.sql`COUNT(*) AS articles, SUM(a."wordCount") AS words, SUM(s."taggedWords") AS tagged,
-  SUM(s.passages) AS passages, SUM(CASE WHEN s.passages > 0 THEN 1 ELSE 0 END) AS "withTheme",
-  SUM(s."taggedWords" * s."taggedWords") AS tt, SUM(s."taggedWords" * a."wordCount") AS tw, SUM(a."wordCount" * a."wordCount") AS ww`;
-
-/** Per group: counted articles with their words (and words²), and the articles in view that are not counted. */
-const DENOMINATOR_SQL = (f: Filters) => Prisma.sql`SUM(CASE WHEN ${counted(f)} THEN 1 ELSE 0 END) AS articles,
-  SUM(CASE WHEN ${counted(f)} THEN a."wordCount" ELSE 0 END) AS words,
-  SUM(CASE WHEN ${counted(f)} THEN a."wordCount" * a."wordCount" ELSE 0 END) AS ww,
-  SUM(CASE WHEN ${counted(f)} THEN 0 ELSE 1 END) AS uncounted`;
 type DenominatorRow = { articles: bigint; words: bigint; ww: bigint; uncounted: bigint };
 
 export type ThemeRef = { slug: string; name: string; colour: string };
@@ -141,26 +134,46 @@ const untagged = (d: { articles: number; words: number; wordsSq: number }): Tota
 
 const denominatorOf = (r: DenominatorRow | undefined) => ({ articles: n(r?.articles), words: n(r?.words), wordsSq: n(r?.ww), uncoded: n(r?.uncounted) });
 
+/** The bucket number of a rollup month (year * 12 + month - 1), as periodSql numbers buckets. */
+function periodOfMonth(g: Granularity): Prisma.Sql {
+  if (g === "year") return Prisma.sql`month / 12`;
+  if (g === "quarter") return Prisma.sql`(month / 12) * 4 + (month % 12) / 3`;
+  return Prisma.sql`month`;
+}
+
+/** Conditions on the rollup relation's columns (lib/queries/aggregates.ts). */
+const countedRow = (f: Filters) => (f.coding === "all" ? Prisma.sql`1 = 1` : Prisma.sql`status IN (${Prisma.join([...COUNTED_STATUSES])})`);
+const placeableRow = (g: Granularity) => Prisma.sql`precision IN (${Prisma.join([...PLACEABLE[g]])})`;
+
+const ROW_TOTALS_SQL = Prisma.sql`SUM(articles) AS articles, SUM(words) AS words, SUM(tagged) AS tagged, SUM(passages) AS passages,
+  SUM("withTheme") AS "withTheme", SUM(tt) AS tt, SUM(tw) AS tw, SUM(ww) AS ww`;
+const rowDenominators = (f: Filters) => Prisma.sql`SUM(CASE WHEN ${countedRow(f)} THEN articles ELSE 0 END) AS articles,
+  SUM(CASE WHEN ${countedRow(f)} THEN words ELSE 0 END) AS words,
+  SUM(CASE WHEN ${countedRow(f)} THEN ww ELSE 0 END) AS ww,
+  SUM(CASE WHEN ${countedRow(f)} THEN 0 ELSE articles END) AS uncounted`;
+
+const themeSlugs = async () => new Map((await prisma.theme.findMany({ select: { id: true, slug: true } })).map((t) => [t.id, t.slug]));
+
+/** Most articles of inferred date named on the timeline's points. */
+const INFERRED_LIMIT = 2000;
+
 export async function getTimeline(f: Filters): Promise<Timeline> {
-  const themes = await selectedThemes(f);
+  const [themes, slugOf] = await Promise.all([selectedThemes(f), themeSlugs()]);
   const g = f.granularity;
-  const bucket = Prisma.raw(periodSql(`a."dateStart"`, g));
-  const inView = [...articleConditions(f), placeable(g)];
-  const rows = await prisma.$queryRaw<(TotalsRow & { period: bigint | number; theme: string })[]>`
-    SELECT ${bucket} AS period, t.slug AS theme, ${TOTALS_SQL}
-    FROM "Article" a
-    ${themeStats(f)}
-    JOIN "Theme" t ON t.id = s."themeId"
-    ${where([...inView, counted(f), ...themeCondition(f)])}
-    GROUP BY period, t.id`;
+  const bucket = periodOfMonth(g);
+  const rows = await prisma.$queryRaw<(TotalsRow & { period: bigint | number; themeId: bigint | number })[]>`
+    SELECT ${bucket} AS period, "themeId", ${ROW_TOTALS_SQL}
+    FROM ${viewRows(f, { themes: "selected" })}
+    WHERE ${countedRow(f)} AND ${placeableRow(g)}
+    GROUP BY period, "themeId"`;
   // Per bucket, independent of the theme selection: the denominators, and the articles left out as uncoded.
   const buckets = await prisma.$queryRaw<(DenominatorRow & { period: bigint | number })[]>`
-    SELECT ${bucket} AS period, ${DENOMINATOR_SQL(f)}
-    FROM "Article" a ${where(inView)} GROUP BY period`;
-  const inferred = await prisma.$queryRaw<{ period: bigint | number; slug: string; title: string }[]>`
-    SELECT ${bucket} AS period, a.slug AS slug, a.title AS title FROM "Article" a
-    ${where([...inView, counted(f), Prisma.sql`a."dateBasis" = 'inferred'`])}
-    ORDER BY a."dateStart", a.slug LIMIT 2000`;
+    SELECT ${bucket} AS period, ${rowDenominators(f)}
+    FROM ${viewRows(f, { themes: "first" })} WHERE ${placeableRow(g)} GROUP BY period`;
+  const inferred = await prisma.$queryRaw<{ month: bigint | number; slug: string; title: string }[]>`
+    SELECT x.month AS month, a.slug AS slug, a.title AS title
+    FROM (${inferredFacts(f, countedRow(f), placeableRow(g), INFERRED_LIMIT)}) x JOIN "Article" a ON a.id = x."articleId"
+    ORDER BY a."dateStart", a.slug`;
 
   const key = (p: bigint | number) => periodFromIndex(Number(p), g);
   const found = buckets.map((b) => key(b.period)).sort();
@@ -168,10 +181,11 @@ export async function getTimeline(f: Filters): Promise<Timeline> {
   const last = f.to ? periodKey(f.to, g) : found[found.length - 1];
   const keys = first && last ? periodRange(first, last, g) : [];
   const byBucket = new Map(buckets.map((b) => [key(b.period), denominatorOf(b)]));
-  const byCell = new Map(rows.map((r) => [`${key(r.period)}|${r.theme}`, totalsOf(r)]));
+  const byCell = new Map(rows.map((r) => [`${key(r.period)}|${slugOf.get(Number(r.themeId))}`, totalsOf(r)]));
   const inferredBy = new Map<string, InferredDate[]>();
+  const monthToKey = (m: number) => periodKey(`${String(Math.floor(m / 12)).padStart(4, "0")}-${String((m % 12) + 1).padStart(2, "0")}-01`, g);
   for (const r of inferred) {
-    const k = key(r.period);
+    const k = monthToKey(Number(r.month));
     inferredBy.set(k, [...(inferredBy.get(k) ?? []), { slug: r.slug, title: r.title }]);
   }
 
@@ -189,14 +203,14 @@ export async function getTimeline(f: Filters): Promise<Timeline> {
     };
   });
 
+  // Counted articles not placed on this timeline: by precision over all dates, and (with a
+  // date range) the coarse ones whose period is inside the range.
   const left = await prisma.$queryRaw<{ precision: string; count: bigint }[]>`
-    SELECT a."datePrecision" AS precision, COUNT(*) AS count FROM "Article" a
-    ${where([...metricConditions({ ...f, from: undefined, to: undefined }), Prisma.sql`NOT ${placeable(g)}`])}
-    GROUP BY a."datePrecision"`;
-  // With a date range, coarse dates count as left off only if their period is inside the range.
+    SELECT precision, SUM(articles) AS count FROM ${viewRows(f, { themes: "first", range: false })}
+    WHERE ${countedRow(f)} AND NOT ${placeableRow(g)} GROUP BY precision`;
   const coarseInRange = await prisma.$queryRaw<{ count: bigint }[]>`
-    SELECT COUNT(*) AS count FROM "Article" a
-    ${where([...metricConditions(f), Prisma.sql`NOT ${placeable(g)}`, Prisma.sql`a."datePrecision" != 'unknown'`])}`;
+    SELECT SUM(articles) AS count FROM ${viewRows(f, { themes: "first" })}
+    WHERE ${countedRow(f)} AND NOT ${placeableRow(g)} AND precision != 'unknown'`;
   const unknownDate = n(left.find((r) => r.precision === "unknown")?.count);
   return {
     granularity: g,
@@ -207,7 +221,7 @@ export async function getTimeline(f: Filters): Promise<Timeline> {
     leftOff: {
       unknownDate,
       tooCoarse: n(coarseInRange[0]?.count),
-      coarsePrecisions: left.filter((r) => r.precision !== "unknown").map((r) => r.precision),
+      coarsePrecisions: left.filter((r) => r.precision !== "unknown" && n(r.count) > 0).map((r) => r.precision),
     },
   };
 }
@@ -217,24 +231,20 @@ export type SourceRow = { source: string; name: string; articles: number; words:
 export type BySource = { metric: Filters["metric"]; coding: Filters["coding"]; themes: ThemeRef[]; sources: SourceRow[] };
 
 export async function getBySource(f: Filters): Promise<BySource> {
-  const themes = await selectedThemes(f);
-  const conds = articleConditions(f);
-  const rows = await prisma.$queryRaw<(TotalsRow & { source: string; theme: string })[]>`
-    SELECT o.slug AS source, t.slug AS theme, ${TOTALS_SQL}
-    FROM "Article" a
-    JOIN "Organization" o ON o.id = a."sourceId"
-    ${themeStats(f)}
-    JOIN "Theme" t ON t.id = s."themeId"
-    ${where([...conds, counted(f), ...themeCondition(f)])}
-    GROUP BY o.id, t.id`;
+  const [themes, slugOf] = await Promise.all([selectedThemes(f), themeSlugs()]);
+  const rows = await prisma.$queryRaw<(TotalsRow & { sourceId: bigint | number; themeId: bigint | number })[]>`
+    SELECT "sourceId", "themeId", ${ROW_TOTALS_SQL}
+    FROM ${viewRows(f, { themes: "selected" })} WHERE ${countedRow(f)}
+    GROUP BY "sourceId", "themeId"`;
   // Every source with an article in view gets a row, so one whose articles are all uncoded
   // shows as "no coded articles" rather than vanishing or reading as zero.
-  const sources = await prisma.$queryRaw<(DenominatorRow & { source: string; name: string; inferred: bigint })[]>`
-    SELECT o.slug AS source, o.name AS name, ${DENOMINATOR_SQL(f)},
-      SUM(CASE WHEN ${counted(f)} AND a."dateBasis" = 'inferred' THEN 1 ELSE 0 END) AS inferred
-    FROM "Article" a JOIN "Organization" o ON o.id = a."sourceId"
-    ${where(conds)} GROUP BY o.id`;
-  const byCell = new Map(rows.map((r) => [`${r.source}|${r.theme}`, totalsOf(r)]));
+  const sources = await prisma.$queryRaw<(DenominatorRow & { sourceId: bigint | number; source: string; name: string; inferred: bigint })[]>`
+    SELECT x."sourceId" AS "sourceId", o.slug AS source, o.name AS name, x.articles, x.words, x.ww, x.uncounted, x.inferred
+    FROM (SELECT "sourceId", ${rowDenominators(f)},
+        SUM(CASE WHEN ${countedRow(f)} AND basis = 'inferred' THEN articles ELSE 0 END) AS inferred
+      FROM ${viewRows(f, { themes: "first" })} GROUP BY "sourceId") x
+    JOIN "Organization" o ON o.id = x."sourceId"`;
+  const byCell = new Map(rows.map((r) => [`${Number(r.sourceId)}|${slugOf.get(Number(r.themeId))}`, totalsOf(r)]));
   const out = sources.map((s) => {
     const { uncoded, ...denom } = denominatorOf(s);
     return {
@@ -244,7 +254,7 @@ export async function getBySource(f: Filters): Promise<BySource> {
       words: denom.words,
       uncoded,
       inferred: n(s.inferred),
-      cells: themes.map((t) => cellOf(f, t.slug, byCell.get(`${s.source}|${t.slug}`) ?? untagged(denom))),
+      cells: themes.map((t) => cellOf(f, t.slug, byCell.get(`${Number(s.sourceId)}|${t.slug}`) ?? untagged(denom))),
     };
   });
   out.sort((a, b) => b.articles - a.articles || b.uncoded - a.uncoded || a.name.localeCompare(b.name));
@@ -265,18 +275,16 @@ export type Summary = {
 };
 
 export async function getSummary(f: Filters): Promise<Summary> {
-  const conds = articleConditions(f);
+  const done = Prisma.sql`status IN (${Prisma.join([...COUNTED_STATUSES])})`;
   const [a] = await prisma.$queryRaw<{ inView: bigint; articles: bigint; words: bigint; dated: bigint; notCoded: bigint }[]>`
-    SELECT COUNT(*) AS "inView",
-      SUM(CASE WHEN ${counted(f)} THEN 1 ELSE 0 END) AS articles,
-      SUM(CASE WHEN ${counted(f)} THEN a."wordCount" ELSE 0 END) AS words,
-      SUM(CASE WHEN ${counted(f)} AND a."datePrecision" != 'unknown' THEN 1 ELSE 0 END) AS dated,
-      SUM(CASE WHEN ${statusOf(f)} IN (${Prisma.join([...COUNTED_STATUSES])}) THEN 0 ELSE 1 END) AS "notCoded"
-    FROM "Article" a ${where(conds)}`;
+    SELECT SUM(articles) AS "inView",
+      SUM(CASE WHEN ${countedRow(f)} THEN articles ELSE 0 END) AS articles,
+      SUM(CASE WHEN ${countedRow(f)} THEN words ELSE 0 END) AS words,
+      SUM(CASE WHEN ${countedRow(f)} AND precision != 'unknown' THEN articles ELSE 0 END) AS dated,
+      SUM(CASE WHEN ${done} THEN 0 ELSE articles END) AS "notCoded"
+    FROM ${viewRows(f, { themes: "first" })}`;
   const [p] = await prisma.$queryRaw<{ passages: bigint }[]>`
-    SELECT SUM(s.passages) AS passages FROM "Article" a
-    ${themeStats(f)} JOIN "Theme" t ON t.id = s."themeId"
-    ${where([...conds, counted(f), ...themeCondition(f)])}`;
+    SELECT SUM(passages) AS passages FROM ${viewRows(f, { themes: "selected" })} WHERE ${countedRow(f)}`;
   return {
     articles: n(a?.articles),
     words: n(a?.words),
@@ -413,8 +421,29 @@ export type Catalog = {
   coders: string[];
 };
 
-/** What the filter controls offer, and what parameters are checked against. */
+let cached: { version: number; catalog: Promise<Catalog> } | undefined;
+
+/**
+ * What the filter controls offer, and what parameters are checked against. Kept in memory:
+ * each call reads one number ("CatalogVersion", moved by triggers whenever articles,
+ * organizations, mentions, themes, coders or the codebook change, from any process) and
+ * recounts only when it moved.
+ */
 export async function getCatalog(): Promise<Catalog> {
+  const [row] = await prisma.$queryRaw<{ n: bigint | number }[]>`SELECT n FROM "CatalogVersion" WHERE id = 1`;
+  const version = n(row?.n);
+  if (cached?.version !== version) {
+    const catalog = loadCatalog();
+    cached = { version, catalog };
+    // A failed load is not kept.
+    catalog.catch(() => {
+      if (cached?.catalog === catalog) cached = undefined;
+    });
+  }
+  return cached.catalog;
+}
+
+async function loadCatalog(): Promise<Catalog> {
   const [themes, orgs, codebook] = await Promise.all([
     prisma.theme.findMany({ orderBy: { order: "asc" }, select: { slug: true, name: true, colour: true } }),
     prisma.$queryRaw<{ slug: string; name: string; kind: string; source: bigint; publisher: bigint; mentioned: bigint }[]>`

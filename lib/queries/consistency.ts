@@ -6,6 +6,7 @@
 import type { PrismaClient } from "../../generated/prisma/client";
 import { CONSENSUS } from "../coding/status";
 import { articleThemeStats, countWords } from "../measure/words";
+import { checkRollups, prismaRunner, type RollupDifference } from "../db/rollup";
 
 export type Difference = {
   article: string;
@@ -19,7 +20,14 @@ export type Difference = {
   recomputed: number | string | null;
 };
 
-export type ConsistencyReport = { articles: number; themes: number; rows: number; differences: Difference[] };
+export type ConsistencyReport = {
+  articles: number;
+  themes: number;
+  rows: number;
+  differences: Difference[];
+  /** the fact and rollup tables against a full recomputation from the base tables */
+  rollups: RollupDifference[];
+};
 
 /** Articles read per query, so a large database is checked in bounded memory. */
 const BATCH = 200;
@@ -79,13 +87,19 @@ export async function checkConsistency(prisma: PrismaClient): Promise<Consistenc
       }
     }
   }
-  return { articles, themes: themes.length, rows, differences };
+  return { articles, themes: themes.length, rows, differences, rollups: await checkRollups(prismaRunner(prisma)) };
 }
 
 /** The report as lines of text: a summary, then one line per difference (at most `limit`). */
 export function describeConsistency(r: ConsistencyReport, limit = 200): string[] {
   const head = `Checked ${r.articles} article(s) x ${r.themes} theme(s): ${r.rows} per-theme row(s) stored, ${r.articles * r.themes} expected.`;
-  if (r.differences.length === 0) return [head, "Every per-theme total, word count and quote matches the passages and texts."];
+  const rollups = r.rollups.length
+    ? [
+        "The chart aggregates (ThemeFact, ThemeRollup, MentionRollup) differ from a full recomputation:",
+        ...r.rollups.map((d) => `  ${d.check}: ${d.count} row(s), e.g. ${JSON.stringify(d.examples[0], (_, v: unknown) => (typeof v === "bigint" ? Number(v) : v))}`),
+      ]
+    : ["The chart aggregates (ThemeFact, ThemeRollup, MentionRollup) equal a full recomputation from the base tables."];
+  if (r.differences.length === 0) return [head, "Every per-theme total, word count and quote matches the passages and texts.", ...rollups];
   const show = (v: number | string | null) => (v === null ? "(no row)" : typeof v === "string" ? JSON.stringify(v.length > 60 ? `${v.slice(0, 57)}...` : v) : String(v));
   return [
     head,
@@ -93,5 +107,6 @@ export function describeConsistency(r: ConsistencyReport, limit = 200): string[]
     ...r.differences.slice(0, limit).map((d) => `  ${d.article}  ${d.theme ?? "-"}  ${d.what}  stored ${show(d.stored)}  recomputed ${show(d.recomputed)}`),
     ...(r.differences.length > limit ? [`  ... and ${r.differences.length - limit} more`] : []),
     "npm run db:seed rebuilds missing rows; a wrong total means a write went around lib/writes.",
+    ...rollups,
   ];
 }

@@ -29,7 +29,14 @@ export function snapshot(file: string): string {
   // articles by triggers; the rows of "Article" already say what they hold.
   const virtual = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%'").all() as { name: string }[]).map((t) => t.name);
   const own = tables.filter((t) => !virtual.some((v) => t.name === v || t.name.startsWith(`${v}_`)));
-  const out = own.map((t) => ({ table: t.name, rows: db.prepare(`SELECT * FROM "${t.name}" ORDER BY rowid`).all() }));
+  // Tables WITHOUT ROWID (the rollups) are ordered by all their columns.
+  const order = (name: string) => {
+    const sql = (db.prepare("SELECT sql FROM sqlite_master WHERE name = ?").get(name) as { sql: string }).sql;
+    if (!/WITHOUT ROWID/i.test(sql)) return "rowid";
+    const n = (db.prepare(`SELECT COUNT(*) AS n FROM pragma_table_info(?)`).get(name) as { n: number }).n;
+    return Array.from({ length: n }, (_, i) => i + 1).join(", ");
+  };
+  const out = own.map((t) => ({ table: t.name, rows: db.prepare(`SELECT * FROM "${t.name}" ORDER BY ${order(t.name)}`).all() }));
   db.close();
   return JSON.stringify(out);
 }

@@ -126,4 +126,17 @@ describe("totals stay consistent", () => {
     expect(run.stderr).toContain("  alpha-001  reform  taggedWords  stored 99  recomputed 4");
     expect(run.stderr).toContain('  beta-002  innovation  row  stored (no row)  recomputed "2 words, 1 passages"');
   });
+
+  it("db:check reports chart aggregates that differ from a recomputation, and exits 1", async () => {
+    const raw = new Database(db.file);
+    // Around the triggers: a sum changed by hand, as a bug in them (or a bulk load that skipped them) would leave it.
+    raw.prepare(`UPDATE "ThemeRollup" SET passages = passages + 5 WHERE coder = 'consensus' AND "themeId" = (SELECT id FROM Theme WHERE slug = 'reform')`).run();
+    raw.close();
+    const report = await checkConsistency(prisma);
+    expect(report.rollups.map((d) => d.check)).toEqual(["ThemeRollup sums that a recomputation does not give", "ThemeRollup sums missing"]);
+    const run = dbCheck();
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain("The chart aggregates (ThemeFact, ThemeRollup, MentionRollup) differ from a full recomputation:");
+    expect(run.stderr).toContain("ThemeRollup sums that a recomputation does not give:");
+  });
 });

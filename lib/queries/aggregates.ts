@@ -1,0 +1,126 @@
+import "server-only";
+// The chart queries' one source of rows: sums per (theme, month, date precision, date basis,
+// coding status, source) for the view's coding and filters, taken from the rollup table where
+// it can answer exactly and from the narrow fact table where it cannot, never from the
+// article join (tables and triggers: migration 20261201150000_rollups).
+//   - Organizations as source or publisher, coding status, themes: rollup columns.
+//   - A date range: months wholly inside it from the rollup; the days of a month the range
+//     cuts (its first and last month, when they are not whole) from the fact table, by date.
+//   - One organization mentioned: the same sums per mentioned organization (MentionRollup).
+//     Several at once: the fact table, its articles looked up by id (IN, with the mention
+//     index), since an article that names two of them must count once.
+// Both tables have the same column names, so one set of conditions serves both.
+import { Prisma } from "../../generated/prisma/client";
+import { CONSENSUS } from "../coding/status";
+import type { Filters } from "../filters/schema";
+import { lastDayOfMonth } from "../measure/dates";
+
+const sql = Prisma.sql;
+
+/** Which themes' rows: the view's selection, or one theme (the first) for per-article denominators. */
+export type ThemeRows = "selected" | "first";
+
+/** Columns of the relation: keys, then the sums (a fact row is one article). */
+const ROLLUP_COLUMNS = sql`"themeId", month, precision, basis, status, "sourceId",
+  articles, words, tagged, passages, "withTheme", tt, tw, ww`;
+const FACT_COLUMNS = sql`"themeId", month, precision, basis, status, "sourceId",
+  1 AS articles, words, tagged, passages, passages > 0 AS "withTheme", tagged * tagged AS tt, tagged * words AS tw, words * words AS ww`;
+
+const coderOf = (f: Filters): string => f.coder ?? CONSENSUS;
+
+/**
+ * Every article of a coding has a per-theme row for every theme (fillMissingThemeRows keeps it
+ * so; db:check verifies it), so the rows of one theme count each article once.
+ */
+const FIRST_THEME = sql`"themeId" = (SELECT MIN(id) FROM "Theme")`;
+
+function common(f: Filters, themes: ThemeRows): Prisma.Sql[] {
+  const c = [sql`coder = ${coderOf(f)}`];
+  // A coder's rows before that coder has a coding of the article belong to no view.
+  if (coderOf(f) !== CONSENSUS) c.push(sql`status != ''`);
+  if (f.statuses.length) c.push(sql`status IN (${Prisma.join(f.statuses)})`);
+  if (f.orgs.length && f.orgRole !== "mentioned") {
+    const column = Prisma.raw(f.orgRole === "source" ? `"sourceId"` : `"publisherId"`);
+    c.push(sql`${column} IN (SELECT id FROM "Organization" WHERE slug IN (${Prisma.join(f.orgs)}))`);
+  }
+  if (themes === "first") c.push(FIRST_THEME);
+  else if (f.themes.length) c.push(sql`"themeId" IN (SELECT id FROM "Theme" WHERE slug IN (${Prisma.join(f.themes)}))`);
+  return c;
+}
+
+const and = (c: Prisma.Sql[]) => Prisma.join(c, " AND ");
+
+const monthIndex = (day: string) => Number(day.slice(0, 4)) * 12 + Number(day.slice(5, 7)) - 1;
+const pad = (n: number) => String(n).padStart(2, "0");
+const monthStart = (day: string) => `${day.slice(0, 8)}01`;
+const monthEnd = (day: string) => `${day.slice(0, 8)}${pad(lastDayOfMonth(Number(day.slice(0, 4)), Number(day.slice(5, 7))))}`;
+
+/**
+ * A date range split into whole months (for the rollup) and cut days (for the fact table).
+ * An article is in the range when its whole date period is: a day inside it, a month or a
+ * year wholly inside it; an unknown date never is.
+ */
+export function splitRange(from: string | undefined, to: string | undefined): { months: [number, number]; days: [string, string][] } {
+  const cutFrom = from !== undefined && from !== monthStart(from);
+  const cutTo = to !== undefined && to !== monthEnd(to);
+  const first = from === undefined ? 0 : monthIndex(from) + (cutFrom ? 1 : 0);
+  const last = to === undefined ? Number.MAX_SAFE_INTEGER : monthIndex(to) - (cutTo ? 1 : 0);
+  const days: [string, string][] = [];
+  if (cutFrom && cutTo && monthIndex(from) === monthIndex(to)) days.push([from, to]);
+  else {
+    if (cutFrom) days.push([from, monthEnd(from)]);
+    if (cutTo) days.push([monthStart(to), to]);
+  }
+  return { months: [first, last], days };
+}
+
+function rollupRange(first: number, last: number): Prisma.Sql {
+  return sql`((precision IN ('day', 'month') AND month BETWEEN ${first} AND ${last}) OR (precision = 'year' AND month >= ${first} AND month + 11 <= ${last}))`;
+}
+
+/**
+ * The view's rows as a subquery with the columns themeId, month, precision, basis, status,
+ * sourceId and the sums articles, words, tagged, passages, withTheme, tt, tw, ww; callers
+ * group and sum it. `range: false` ignores from/to (the timeline's note on what it leaves off).
+ */
+export function viewRows(f: Filters, opts: { themes: ThemeRows; range?: boolean }): Prisma.Sql {
+  const from = opts.range === false ? undefined : f.from;
+  const to = opts.range === false ? undefined : f.to;
+  const c = common(f, opts.themes);
+  const mentioned = f.orgs.length > 0 && f.orgRole === "mentioned";
+  const mentions = mentioned ? [mentionCondition(f)] : [];
+  if (mentioned && f.orgs.length > 1) {
+    // Several organizations mentioned: an article naming two must count once, so no sums.
+    const facts = [...c, ...mentions];
+    if (from) facts.push(sql`"dateStart" >= ${from}`);
+    if (to) facts.push(sql`"dateEnd" <= ${to}`);
+    return sql`(SELECT ${FACT_COLUMNS} FROM "ThemeFact" WHERE ${and(facts)})`;
+  }
+  const rollup = mentioned
+    ? sql`"MentionRollup" WHERE ${and([sql`"organizationId" = (SELECT id FROM "Organization" WHERE slug = ${f.orgs[0]})`, ...c])}`
+    : sql`"ThemeRollup" WHERE ${and(c)}`;
+  if (!from && !to) return sql`(SELECT ${ROLLUP_COLUMNS} FROM ${rollup})`;
+  const { months, days } = splitRange(from, to);
+  const parts = [sql`SELECT ${ROLLUP_COLUMNS} FROM ${rollup} AND ${rollupRange(...months)}`];
+  for (const [lo, hi] of days) {
+    parts.push(sql`SELECT ${FACT_COLUMNS} FROM "ThemeFact" WHERE ${and([...c, ...mentions, sql`precision = 'day'`, sql`"dateStart" BETWEEN ${lo} AND ${hi}`])}`);
+  }
+  return sql`(${Prisma.join(parts, " UNION ALL ")})`;
+}
+
+/** The view's articles that mention one of its organizations (fact table rows). */
+function mentionCondition(f: Filters): Prisma.Sql {
+  return sql`"articleId" IN (SELECT m."articleId" FROM "ArticleMention" m WHERE m."organizationId" IN (SELECT id FROM "Organization" WHERE slug IN (${Prisma.join(f.orgs)})))`;
+}
+
+/**
+ * The articles of inferred date among the view's counted ones, earliest first, from the fact
+ * table's small partial index: at most `limit`.
+ */
+export function inferredFacts(f: Filters, counted: Prisma.Sql, placeable: Prisma.Sql, limit: number): Prisma.Sql {
+  const c = [...common(f, "first"), sql`basis = 'inferred'`, counted, placeable];
+  if (f.orgs.length && f.orgRole === "mentioned") c.push(mentionCondition(f));
+  if (f.from) c.push(sql`"dateStart" >= ${f.from}`);
+  if (f.to) c.push(sql`"dateEnd" <= ${f.to}`);
+  return sql`SELECT "articleId", month FROM "ThemeFact" WHERE ${and(c)} ORDER BY "dateStart", "articleId" LIMIT ${limit}`;
+}
