@@ -31,6 +31,8 @@ const USAGE = `Usage: npm run bench -- [options]
   --port N            port of the production server on the corpus (default 3312; the seeded one uses N+1)
   --import-files N    generated files for the import throughput (default 2000)
   --lighthouse-runs N Lighthouse runs per page, median reported (default 1)
+  --rollups MODE      rebuild (default: insert, then recompute the rollups set-based) or triggers
+                      (the schema's triggers maintain them on every insert; slower to build, same tables)
   --skip LIST         leave out parts: exports,import,lighthouse,seeded (comma-separated)
   --out FILE          also write the markdown report to FILE
   --json FILE         also write every figure as JSON to FILE
@@ -74,6 +76,7 @@ async function main(): Promise<number> {
         "import-files": { type: "string", default: "2000" },
         "lighthouse-runs": { type: "string", default: "1" },
         skip: { type: "string", default: "" },
+        rollups: { type: "string", default: "rebuild" },
         out: { type: "string" },
         json: { type: "string" },
         help: { type: "boolean", short: "h" },
@@ -101,6 +104,7 @@ async function main(): Promise<number> {
   const lighthouseRuns = int("lighthouse-runs", 1);
   const skip = new Set(values.skip.split(",").map((s) => s.trim()).filter(Boolean));
   for (const s of skip) if (!["exports", "import", "lighthouse", "seeded"].includes(s)) throw new UsageError(`--skip: unknown part "${s}"`);
+  if (!["rebuild", "triggers"].includes(values.rollups)) throw new UsageError(`--rollups must be rebuild or triggers, got "${values.rollups}"`);
   const kept = values.db ? path.resolve(values.db) : undefined;
   if (kept && fs.existsSync(kept)) throw new UsageError(`${values.db} exists already; give a new file name (the benchmark never overwrites a database)`);
 
@@ -112,7 +116,7 @@ async function main(): Promise<number> {
   try {
     const file = kept ?? path.join(work, "bench.db");
     log(`Building ${articles.toLocaleString("en")} synthetic articles in ${file} ...`);
-    const corpus = buildCorpus({ file, articles, log });
+    const corpus = await buildCorpus({ file, articles, log, rollups: values.rollups === "triggers" ? "triggers" : "rebuild" });
     log(
       `Built in ${corpus.seconds.toFixed(1)} s: ${corpus.articleThemes.toLocaleString("en")} article x theme rows, ${corpus.passages.toLocaleString("en")} passages, ` +
         `${corpus.secondCoderArticles.toLocaleString("en")} articles with a second coder, ${(corpus.bytes / 2 ** 20).toFixed(0)} MiB; rollups: ${corpus.rollups}; stored passage words: ${corpus.passageWords ? "yes" : "no"}`,

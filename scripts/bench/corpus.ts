@@ -14,6 +14,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
+import { rebuildRollups } from "../../lib/db/rollup";
 import { countWords } from "../../lib/measure/words";
 import { seeded, zipf } from "./random";
 
@@ -34,6 +35,8 @@ export type Corpus = {
   mentioned: { slug: string; id: number };
   /** how ThemeFact/ThemeRollup were filled: by the triggers on every insert, or rebuilt after; "absent" before the rollups migration */
   rollups: "triggers" | "rebuilt" | "absent";
+  /** the per-mentioned-organization sums (MentionRollup) are in the schema */
+  mentionRollup: boolean;
   /** Annotation has a stored `words` column (migration 20261201140000_passage_words) */
   passageWords: boolean;
   seconds: number;
@@ -82,10 +85,19 @@ const FILLER = [
 type Sentence = { text: string; words: number };
 const pool = (texts: string[]): Sentence[] => texts.map((text) => ({ text, words: countWords(text) }));
 
-export type BuildOptions = { file: string; articles: number; seed?: number; log?: (line: string) => void; batch?: number };
+export type BuildOptions = {
+  file: string;
+  articles: number;
+  seed?: number;
+  log?: (line: string) => void;
+  batch?: number;
+  /** "rebuild" (default): insert, then recompute the rollups set-based; "triggers": let the triggers maintain them row by row */
+  rollups?: "rebuild" | "triggers";
+};
+
 
 /** Build the corpus at `file` (which must not exist). */
-export function buildCorpus(opts: BuildOptions): Corpus {
+export async function buildCorpus(opts: BuildOptions): Promise<Corpus> {
   const t0 = performance.now();
   const log = opts.log ?? (() => {});
   if (fs.existsSync(opts.file)) throw new Error(`${opts.file} exists already`);
@@ -98,17 +110,22 @@ export function buildCorpus(opts: BuildOptions): Corpus {
   for (const m of fs.readdirSync(migrations).filter((d) => /^\d+_/.test(d)).sort()) {
     db.exec(fs.readFileSync(path.join(migrations, m, "migration.sql"), "utf8"));
   }
-  // Full-text indexing article by article slows the inserts down as the index grows (about 1 ms
-  // per article at 100,000): its triggers are set aside while inserting and the indexes rebuilt
-  // from the stored bodies at the end, which gives the same index.
-  const fts = (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%fts5%'`).all() as { name: string }[]).map((r) => r.name);
-  const ftsTriggers = (db.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'trigger'`).all() as { name: string; sql: string }[]).filter((t) =>
-    fts.some((f) => t.sql.includes(`"${f}"`)),
-  );
-  for (const t of ftsTriggers) db.exec(`DROP TRIGGER "${t.name}"`);
   const has = (table: string) => Boolean(db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(table));
   const passageWords = (db.prepare(`PRAGMA table_info("Annotation")`).all() as { name: string }[]).some((c) => c.name === "words");
-  const rollups = has("ThemeRollup") && has("ThemeFact") ? "triggers" : "absent";
+  const hasRollups = has("ThemeRollup") && has("ThemeFact");
+  const mentionRollup = has("MentionRollup");
+  const mode = opts.rollups ?? "rebuild";
+  // Maintaining the derived tables row by row slows the inserts down as they grow: full-text
+  // indexing costs about 1 ms per article at 100,000, the rollup triggers multiply the insert
+  // time by 8. Unless asked for the triggers, those triggers are set aside while inserting and
+  // put back verbatim after; the full-text indexes are then rebuilt from the stored bodies, and
+  // the rollups by lib/db/rollup.ts (rebuildRollups: the same rows, set-based).
+  const fts = (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%fts5%'`).all() as { name: string }[]).map((r) => r.name);
+  const derived = [...fts.map((f) => `"${f}"`), ...(mode === "rebuild" ? ['"ThemeFact"', '"ThemeRollup"', '"MentionRollup"'] : [])];
+  const setAside = (db.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'trigger'`).all() as { name: string; sql: string }[]).filter(
+    (t) => derived.some((d) => t.sql.includes(d)),
+  );
+  for (const t of setAside) db.exec(`DROP TRIGGER "${t.name}"`);
 
   const rand = seeded(opts.seed ?? 20261201);
   const themeText = Object.fromEntries(THEMES.map((t) => [t, pool(THEME_SENTENCES[t])])) as Record<(typeof THEMES)[number], Sentence[]>;
@@ -231,9 +248,13 @@ export function buildCorpus(opts: BuildOptions): Corpus {
     insertRange(from, to);
     if (process.env.BENCH_VERBOSE || to % 100_000 === 0 || to === opts.articles) log(`  ${to.toLocaleString("en")} articles (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
   }
-  for (const t of ftsTriggers) db.exec(t.sql);
+  for (const t of setAside) db.exec(t.sql);
   for (const f of fts) db.exec(`INSERT INTO "${f}"("${f}") VALUES ('rebuild')`);
   if (fts.length) log(`  full-text indexes rebuilt (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
+  if (hasRollups && mode === "rebuild") {
+    await rebuildRollups({ run: async (sql) => db.exec(sql), all: async (sql) => db.prepare(sql).all() as Record<string, unknown>[] });
+    log(`  rollups rebuilt (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
+  }
   // The mentioned organization of the benchmark: one named in a few % of the articles.
   const counts = db.prepare(`SELECT "organizationId" AS id, COUNT(*) AS n FROM "ArticleMention" GROUP BY "organizationId" ORDER BY n`).all() as { id: number; n: number }[];
   const target = opts.articles * 0.05;
@@ -250,7 +271,8 @@ export function buildCorpus(opts: BuildOptions): Corpus {
     themes,
     source: sources[4],
     mentioned,
-    rollups,
+    rollups: hasRollups ? (mode === "rebuild" ? "rebuilt" : "triggers") : "absent",
+    mentionRollup,
     passageWords,
     seconds: (performance.now() - t0) / 1000,
     bytes: fs.statSync(opts.file).size,

@@ -1,8 +1,9 @@
 // The floors: the same answer as each dashboard request, computed by raw better-sqlite3 on the
 // same file in the same run. Two per chart request:
-//   rollup: the sums table (ThemeRollup), as in the rollup contract; for filters the sums cannot
-//           answer (an organization mentioned, a date range not aligned to months) the narrow
-//           fact table ThemeFact with its index;
+//   rollup: the sums table (ThemeRollup), as in the rollup contract; one organization mentioned
+//           from its sums per mentioned organization (MentionRollup; ThemeFact by article id
+//           before that table existed); a date range not aligned to months from the narrow fact
+//           table ThemeFact with its (coder, dateStart) index;
 //   naive:  the join over every article x theme row, grouped per request (Article x ArticleTheme,
 //           the query the project used before the rollups), written in its fastest form (IN, not
 //           a correlated EXISTS).
@@ -50,7 +51,7 @@ type Spec = {
 
 const all = (sql: string, ...params: unknown[]): Floor => (db) => db.prepare(sql).raw().all(...params);
 
-function rollupFloor(s: Spec): Floor {
+function rollupFloor(s: Spec, mentionRollup: boolean): Floor {
   const coder = s.coder ?? "consensus";
   const status = s.statuses === null ? "" : `AND status IN ${s.statuses ?? COUNTED}`;
   const precision = s.group === "source" ? "" : `AND precision IN ('day', 'month')`;
@@ -60,6 +61,10 @@ function rollupFloor(s: Spec): Floor {
     s.source !== undefined ? `AND "sourceId" = ${s.source}` : "",
     s.months ? `AND month BETWEEN ${s.months[0]} AND ${s.months[1]}` : "",
   ].join(" ");
+  if (s.mentioned !== undefined && mentionRollup && !s.days) {
+    return all(`SELECT ${bucket} AS b, "themeId", ${SUMS} FROM "MentionRollup"
+      WHERE "organizationId" = ${s.mentioned} AND coder = ? ${status} ${precision} ${conds} GROUP BY b, "themeId"`, coder);
+  }
   if (s.mentioned !== undefined || s.days) {
     const facts = [
       s.mentioned !== undefined ? `AND "articleId" IN (SELECT "articleId" FROM "ArticleMention" WHERE "organizationId" = ${s.mentioned})` : "",
@@ -123,7 +128,7 @@ export function chartCases(c: Corpus): ChartCase[] {
     name,
     path,
     kind: spec.group === "source" ? "by-source" : "timeline",
-    rollup: rollupFloor(spec),
+    rollup: rollupFloor(spec, c.mentionRollup),
     naive: naiveFloor(spec),
   }));
   // The page draws the default timeline, by-source and the summary line.
@@ -131,7 +136,7 @@ export function chartCases(c: Corpus): ChartCase[] {
     name: "dashboard page /",
     path: "/",
     kind: "page",
-    rollup: both(rollupFloor({ group: "quarter" }), rollupFloor({ group: "source" }), rollupSummary),
+    rollup: both(rollupFloor({ group: "quarter" }, c.mentionRollup), rollupFloor({ group: "source" }, c.mentionRollup), rollupSummary),
     naive: both(naiveFloor({ group: "quarter" }), naiveFloor({ group: "source" }), naiveSummary),
   });
   return out;

@@ -12,15 +12,17 @@ import { chartCases } from "../../scripts/bench/floors";
 import { articleThemesFloor, passagesFloor } from "../../scripts/bench/csv-floor";
 import { countWords } from "../../lib/measure/words";
 import { percentile, median } from "../../scripts/bench/stats";
+import { snapshot } from "../helpers/db";
+import { checkRollups } from "../../lib/db/rollup";
 
 const N = 2000;
 let dir: string;
 let corpus: Corpus;
 let db: Database.Database;
 
-beforeAll(() => {
+beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "ptt-bench-test-"));
-  corpus = buildCorpus({ file: path.join(dir, "bench.db"), articles: N });
+  corpus = await buildCorpus({ file: path.join(dir, "bench.db"), articles: N });
   db = new Database(corpus.file);
 });
 afterAll(() => {
@@ -85,6 +87,16 @@ describe("the synthetic corpus", () => {
     expect(count(`SELECT COUNT(*) AS n FROM "Annotation" p JOIN "Article" a ON a.id = p."articleId" WHERE a."codingStatus" = 'uncoded'`)).toBe(0);
   });
 
+  it.skipIf(corpusHasNoRollups())("has the rollups a full recomputation gives, and the triggers maintain them after the build", async () => {
+    const runner = { run: async (sql: string) => db.exec(sql), all: async (sql: string) => db.prepare(sql).all() as Record<string, unknown>[] };
+    expect(corpus.rollups).toBe("rebuilt");
+    expect(count(`SELECT COUNT(*) AS n FROM "ThemeFact"`)).toBe(corpus.articleThemes);
+    expect(await checkRollups(runner)).toEqual([]);
+    db.prepare(`UPDATE "Article" SET "codingStatus" = 'reviewed', "sourceId" = 3 WHERE id = 7`).run();
+    db.prepare(`UPDATE "ArticleTheme" SET "taggedWords" = "taggedWords" + 5, passages = passages + 1 WHERE "articleId" = 8 AND coder = 'consensus'`).run();
+    expect(await checkRollups(runner)).toEqual([]);
+  });
+
   it("keeps the full-text index as the app's triggers would, and works on after the build", () => {
     expect(count(`SELECT COUNT(*) AS n FROM "ArticleSearch" WHERE "ArticleSearch" MATCH 'reform'`)).toBe(
       count(`SELECT COUNT(*) AS n FROM "Article" WHERE body LIKE '%reform%'`),
@@ -96,12 +108,13 @@ describe("the synthetic corpus", () => {
     db.prepare(`DELETE FROM "Article" WHERE slug = 'late'`).run();
   });
 
-  it("is the same file for the same size, and never overwrites one", () => {
-    const again = buildCorpus({ file: path.join(dir, "again.db"), articles: 300 });
-    const first = buildCorpus({ file: path.join(dir, "first.db"), articles: 300 });
-    expect(again.passages).toBe(first.passages);
-    expect(again.mentioned).toEqual(first.mentioned);
-    expect(() => buildCorpus({ file: path.join(dir, "first.db"), articles: 300 })).toThrow(/exists already/);
+  it("is the same file for the same size whether the triggers or the rebuild fill the rollups, and never overwrites one", async () => {
+    const rebuilt = await buildCorpus({ file: path.join(dir, "rebuilt.db"), articles: 300 });
+    const triggers = await buildCorpus({ file: path.join(dir, "triggers.db"), articles: 300, rollups: "triggers" });
+    expect(rebuilt.passages).toBe(triggers.passages);
+    expect(rebuilt.mentioned).toEqual(triggers.mentioned);
+    expect(snapshot(rebuilt.file)).toBe(snapshot(triggers.file));
+    await expect(buildCorpus({ file: triggers.file, articles: 300 })).rejects.toThrow(/exists already/);
   });
 });
 
