@@ -119,7 +119,8 @@ async function main(): Promise<number> {
     const corpus = await buildCorpus({ file, articles, log, rollups: values.rollups === "triggers" ? "triggers" : "rebuild" });
     log(
       `Built in ${corpus.seconds.toFixed(1)} s: ${corpus.articleThemes.toLocaleString("en")} article x theme rows, ${corpus.passages.toLocaleString("en")} passages, ` +
-        `${corpus.secondCoderArticles.toLocaleString("en")} articles with a second coder, ${(corpus.bytes / 2 ** 20).toFixed(0)} MiB; rollups: ${corpus.rollups}; stored passage words: ${corpus.passageWords ? "yes" : "no"}`,
+        `${corpus.secondCoderArticles.toLocaleString("en")} articles with a second coder, ${(corpus.bytes / 2 ** 20).toFixed(0)} MiB; rollups: ${corpus.rollups} ` +
+        `(${corpus.rows.themeRollup.toLocaleString("en")} ThemeRollup rows, ${corpus.rows.mentionRollup.toLocaleString("en")} MentionRollup, ${corpus.rows.themeFact.toLocaleString("en")} ThemeFact); stored passage words: ${corpus.passageWords ? "yes" : "no"}`,
     );
 
     await ensureBuild(log);
@@ -239,7 +240,7 @@ async function main(): Promise<number> {
     md.push(
       `**${articles.toLocaleString("en")} articles** (${corpus.articleThemes.toLocaleString("en")} article x theme rows, ${corpus.passages.toLocaleString("en")} passages), ` +
         `${os.cpus().length} cores, load average ${os.loadavg()[0].toFixed(1)} at the end; medians of ${runs} runs (${exportRuns} for exports, ${naiveRuns} for the naive join). ` +
-        `HTTP overhead on \`/icon.svg\`: ${ms(overhead)}. Rollups: ${corpus.rollups}.`,
+        `HTTP overhead on \`/icon.svg\`: ${ms(overhead)}. Rollups: ${corpus.rollups} (${corpus.rows.themeRollup.toLocaleString("en")} ThemeRollup rows for ${corpus.rows.themeFact.toLocaleString("en")} ThemeFact rows).`,
       "",
     );
     const chartTable = rows.map((r) => {

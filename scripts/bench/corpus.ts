@@ -5,7 +5,7 @@
 // have it. Deterministic: the same size gives the same file.
 //
 // Shape, per article: ~20 sources of very different sizes (Zipf), 6 publisher sites (some articles
-// have none), 1-3 organizations mentioned; dates 2013-2024, mostly to the day, some to the month or
+// have none; a source's texts mostly come from one site), 1-3 organizations mentioned; dates 2013-2024, mostly to the day, some to the month or
 // year, some unknown, 2% of the known ones inferred; coding status mostly coded, some reviewed,
 // uncoded or in progress; four themes, one ArticleTheme row per theme and coding (zeros included),
 // about one passage per article with its quote; a second coder ("coder-b") on 3% of the coded
@@ -37,6 +37,8 @@ export type Corpus = {
   rollups: "triggers" | "rebuilt" | "absent";
   /** the per-mentioned-organization sums (MentionRollup) are in the schema */
   mentionRollup: boolean;
+  /** rows of the derived tables (0 where absent): the rollups' size against the facts' */
+  rows: { themeFact: number; themeRollup: number; mentionRollup: number };
   /** Annotation has a stored `words` column (migration 20261201140000_passage_words) */
   passageWords: boolean;
   seconds: number;
@@ -221,8 +223,11 @@ export async function buildCorpus(opts: BuildOptions): Promise<Corpus> {
         if (theme >= 0) tagged.push({ theme, start: body.length, end: body.length + s.text.length, quote: s.text, words: s.words });
         body += s.text;
       }
-      const sourceId = sources[rand.weighted(sourceWeights)].id;
-      const publisherId = rand() < 0.8 ? rand.pick(publishers) : null;
+      // A source's texts come mostly from its own site (as on the real sites: SASAC's from SASAC's).
+      const si = rand.weighted(sourceWeights);
+      const sourceId = sources[si].id;
+      const pu = rand();
+      const publisherId = pu < 0.85 ? publishers[si % PUBLISHERS] : pu < 0.9 ? rand.pick(publishers) : null;
       article.run(
         id, `a-${id}`, title, body, words, `bench-${id}`, start, end, precision,
         basis === "inferred" ? "Inferred by an editor from the surrounding reports" : start ? "Dateline" : "No date in the text",
@@ -260,6 +265,8 @@ export async function buildCorpus(opts: BuildOptions): Promise<Corpus> {
   const target = opts.articles * 0.05;
   const m = counts.reduce((best, c) => (Math.abs(c.n - target) < Math.abs(best.n - target) ? c : best), counts[0]);
   const mentioned = db.prepare(`SELECT slug, id FROM "Organization" WHERE id = ?`).get(m.id) as { slug: string; id: number };
+  const rowsOf = (t: string) => (has(t) ? (db.prepare(`SELECT COUNT(*) AS n FROM "${t}"`).get() as { n: number }).n : 0);
+  const rows = { themeFact: rowsOf("ThemeFact"), themeRollup: rowsOf("ThemeRollup"), mentionRollup: rowsOf("MentionRollup") };
   db.pragma("journal_mode = WAL");
   db.close();
   return {
@@ -273,6 +280,7 @@ export async function buildCorpus(opts: BuildOptions): Promise<Corpus> {
     mentioned,
     rollups: hasRollups ? (mode === "rebuild" ? "rebuilt" : "triggers") : "absent",
     mentionRollup,
+    rows,
     passageWords,
     seconds: (performance.now() - t0) / 1000,
     bytes: fs.statSync(opts.file).size,

@@ -68,7 +68,8 @@ function rollupFloor(s: Spec, mentionRollup: boolean): Floor {
   if (s.mentioned !== undefined || s.days) {
     const facts = [
       s.mentioned !== undefined ? `AND "articleId" IN (SELECT "articleId" FROM "ArticleMention" WHERE "organizationId" = ${s.mentioned})` : "",
-      s.days ? `AND "dateStart" >= '${s.days[0]}' AND "dateEnd" <= '${s.days[1]}'` : "",
+      // dateStart <= to is implied (dateStart <= dateEnd), and bounds the index range.
+      s.days ? `AND "dateStart" >= '${s.days[0]}' AND "dateStart" <= '${s.days[1]}' AND "dateEnd" <= '${s.days[1]}'` : "",
     ].join(" ");
     return all(`SELECT ${bucket} AS b, "themeId", ${FACT_SUMS} FROM "ThemeFact"
       WHERE coder = ? ${status} ${precision} ${conds} ${facts} GROUP BY b, "themeId"`, coder);

@@ -109,11 +109,14 @@ export async function startServer(opts: { file: string; port: number; log: (line
   };
 }
 
-const server = { agent: new http.Agent({ keepAlive: true, maxSockets: 4 }) };
+// A new loopback connection per request: a kept-alive one can be closed by the server's idle
+// timeout just as it is reused (a long floor query runs between two requests), and the
+// connection costs well under a millisecond here, inside the measured HTTP overhead.
+const server = { agent: new http.Agent({ keepAlive: false }) };
 
 export type Timed = { status: number; ms: number; firstByteMs: number; bytes: number; body?: string };
 
-/** One GET over a kept-alive loopback connection: total time, time to the first body byte, bytes. */
+/** One GET over a new loopback connection: total time, time to the first body byte, bytes. */
 export function request(port: number, pathname: string, opts: { keepBody?: boolean; timeoutMs?: number } = {}): Promise<Timed> {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
