@@ -202,7 +202,16 @@ async function main(): Promise<number> {
     const weight = await firstLoadJs(port, "/");
     let lhBench: LighthouseResult | undefined;
     const canLighthouse = !skip.has("lighthouse") && lighthouseAvailable();
-    if (canLighthouse) lhBench = await lighthouse(`http://127.0.0.1:${port}/`, lighthouseRuns);
+    const lighthouseErrors: string[] = [];
+    const tryLighthouse = async (url: string) => {
+      try {
+        return await lighthouse(url, lighthouseRuns);
+      } catch (e) {
+        lighthouseErrors.push(`${url}: ${(e as Error).message.slice(0, 300)}`);
+        return undefined;
+      }
+    };
+    if (canLighthouse) lhBench = await tryLighthouse(`http://127.0.0.1:${port}/`);
     db.close();
     await server.stop();
     servers.pop();
@@ -224,7 +233,7 @@ async function main(): Promise<number> {
         const seeded = await startServer({ file: served, port: port + 1, log });
         servers.push(seeded);
         seededWeight = await firstLoadJs(port + 1, "/");
-        if (canLighthouse) lhSeeded = await lighthouse(`http://127.0.0.1:${port + 1}/`, lighthouseRuns);
+        if (canLighthouse) lhSeeded = await tryLighthouse(`http://127.0.0.1:${port + 1}/`);
         await seeded.stop();
         servers.pop();
       }
@@ -298,6 +307,8 @@ async function main(): Promise<number> {
     }
     if (lhBench)
       page.push([`Lighthouse performance at ${articles.toLocaleString("en")} articles (mobile)`, `${lhBench.score.toFixed(2)} (LCP ${ms(lhBench.lcpMs)}, TBT ${ms(lhBench.tbtMs)}, CLS ${lhBench.cls.toFixed(3)})`, "reported"]);
+    for (const e of lighthouseErrors) page.push(["Lighthouse failed", e, ""]);
+    if (canLighthouse && !skip.has("seeded") && !lhSeeded) check(`Lighthouse performance, seeded dashboard >= ${TARGETS.lighthouse}`, false, "the run failed");
     if (!canLighthouse && !skip.has("lighthouse")) page.push(["Lighthouse", "not run: lighthouse or Chromium missing (npm i -D -E lighthouse@12.8.2; CHROME_PATH)", ""]);
     if (imp) {
       const cliImport = imp.importMs - imp.startupMs;

@@ -10,6 +10,7 @@ import { median } from "./stats";
 
 export type LighthouseResult = { score: number; lcpMs: number; tbtMs: number; fcpMs: number; cls: number; runs: number[] };
 
+const RUN_TIMEOUT_MS = 240_000;
 const CHROME_FLAGS = "--headless --no-sandbox --disable-gpu --disable-background-networking";
 
 function lighthouseCli(): string | null {
@@ -33,8 +34,17 @@ function once(url: string): Promise<Report> {
     const p = spawn(process.execPath, args, { env: { ...process.env, CHROME_PATH: process.env.CHROME_PATH ?? "/usr/bin/chromium" }, stdio: ["ignore", "ignore", "pipe"] });
     let err = "";
     p.stderr?.on("data", (d: Buffer) => (err += d.toString()));
+    // A run that hangs is stopped: SIGINT lets Lighthouse close the Chromium it launched.
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      p.kill("SIGINT");
+      setTimeout(() => p.kill("SIGKILL"), 15_000).unref();
+    }, RUN_TIMEOUT_MS);
     p.on("exit", (code) => {
+      clearTimeout(timer);
       try {
+        if (timedOut) throw new Error(`lighthouse did not finish within ${RUN_TIMEOUT_MS / 1000} s`);
         if (code !== 0) throw new Error(`lighthouse exited with ${code}: ${err.slice(-2000)}`);
         const report = JSON.parse(fs.readFileSync(out, "utf8")) as Report;
         if (report.runtimeError) throw new Error(`lighthouse: ${report.runtimeError.message}`);
