@@ -10,6 +10,13 @@ export function intervalText(metric: Metric, c: Cell): string | null {
   return noIntervalReason(metric, c);
 }
 
+/** The articles of inferred date a point names (the first few), and how many more there are. */
+export function inferredNames(p: { inferredCount: number; inferred: { title: string }[] }): string[] {
+  const names = p.inferred.map((a) => a.title);
+  const more = p.inferredCount - names.length;
+  return more > 0 ? [...names, `and ${more} more`] : names;
+}
+
 /** Warnings a point or bar carries: thin evidence, inferred dates. */
 export function pointNotes(articles: number, inferred: string[]): string[] {
   const notes: string[] = [];

@@ -17,7 +17,7 @@ export function timelineData(t: Pick<Timeline, "periods">): Datum[] {
       articles: p.articles,
       uncoded: p.uncoded,
       thin: p.articles > 0 && p.articles < THIN_N,
-      inferred: p.inferred.length,
+      inferred: p.inferredCount,
     };
     for (const c of p.cells) {
       d[c.theme] = c.value;

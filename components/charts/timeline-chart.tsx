@@ -3,7 +3,7 @@ import { Area, CartesianGrid, ComposedChart, ErrorBar, Line, ResponsiveContainer
 import type { Granularity, Metric } from "@/lib/filters/schema";
 import type { Timeline } from "@/lib/queries/analytics";
 import { ChartTooltipBox } from "./chart-tooltip";
-import { pointNotes } from "./interval-text";
+import { inferredNames, pointNotes } from "./interval-text";
 import { ArticleStrip } from "./article-strip";
 import { ciKey, errKey, timelineData } from "./series";
 import { AXIS_TICK, GRANULARITY_TITLE, MarksKey, themeDot, yAxisTitle } from "./timeline-marks";
@@ -22,7 +22,7 @@ export function periodTooltip(timeline: Props["timeline"], metric: Metric, theme
     const sub =
       `${p.articles} coded article${p.articles === 1 ? "" : "s"}, ${p.words.toLocaleString("en")} words` +
       (p.uncoded ? ` · ${p.uncoded} not yet coded, left out` : "");
-    return <ChartTooltipBox title={p.label} subtitle={sub} metric={metric} themes={themes} cells={p.cells} notes={pointNotes(p.articles, p.inferred.map((a) => a.title))} />;
+    return <ChartTooltipBox title={p.label} subtitle={sub} metric={metric} themes={themes} cells={p.cells} notes={pointNotes(p.articles, inferredNames(p))} />;
   };
 }
 

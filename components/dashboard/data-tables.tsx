@@ -5,19 +5,19 @@ import { drillHref } from "@/lib/filters/drill";
 import type { Metric } from "@/lib/filters/schema";
 import type { BySource, Cell, ThemeRef, Timeline } from "@/lib/queries/analytics";
 import { THIN_N } from "@/lib/measure/interval-notes";
-import { intervalText } from "../charts/interval-text";
+import { inferredNames, intervalText } from "../charts/interval-text";
 import { ThemeHeaders } from "../theme-headers";
 
 /** The n of a row, with the marks a chart point carries: thin evidence, inferred dates (named on hover). */
-function NCell({ articles, uncoded, inferred }: { articles: number; uncoded: number; inferred: string[] }) {
+function NCell({ articles, uncoded, inferredCount, inferred }: { articles: number; uncoded: number; inferredCount: number; inferred: string[] }) {
   return (
     <td className="px-3 py-1.5 text-right tabular-nums">
       {articles}
       {uncoded > 0 && <span className="block text-xs text-muted">+{uncoded} not coded</span>}
       {articles > 0 && articles < THIN_N && <span className="block text-xs text-amber-800 dark:text-amber-300">fewer than {THIN_N}</span>}
-      {inferred.length > 0 && (
-        <span className="block text-xs text-amber-800 dark:text-amber-300" title={inferred.join("; ")}>
-          {inferred.length} inferred date{inferred.length === 1 ? "" : "s"}
+      {inferredCount > 0 && (
+        <span className="block text-xs text-amber-800 dark:text-amber-300" title={inferred.join("; ") || undefined}>
+          {inferredCount} inferred date{inferredCount === 1 ? "" : "s"}
         </span>
       )}
     </td>
@@ -71,7 +71,7 @@ export function TimelineTable({ timeline, baseQuery }: { timeline: Timeline; bas
         {timeline.periods.map((p) => (
           <tr key={p.period} className="border-t border-border" data-period={p.period}>
             <th scope="row" className="px-3 py-1.5 text-left font-normal">{p.label}</th>
-            <NCell articles={p.articles} uncoded={p.uncoded} inferred={p.inferred.map((a) => a.title)} />
+            <NCell articles={p.articles} uncoded={p.uncoded} inferredCount={p.inferredCount} inferred={inferredNames(p)} />
             <td className="px-3 py-1.5 text-right tabular-nums">{p.words.toLocaleString("en")}</td>
             {timeline.themes.map((t, i) => (
               <ValueCell key={t.slug} metric={timeline.metric} cell={p.cells[i]} theme={t} href={drillHref(baseQuery, `period:${p.period}:${t.slug}`)} />
@@ -99,7 +99,7 @@ export function BySourceTable({ bySource, baseQuery }: { bySource: BySource; bas
         {bySource.sources.map((s) => (
           <tr key={s.source} className="border-t border-border" data-source={s.source}>
             <th scope="row" className="px-3 py-1.5 text-left font-normal">{s.name}</th>
-            <NCell articles={s.articles} uncoded={s.uncoded} inferred={Array.from({ length: s.inferred }, () => "an article whose date an editor inferred")} />
+            <NCell articles={s.articles} uncoded={s.uncoded} inferredCount={s.inferred} inferred={[]} />
             <td className="px-3 py-1.5 text-right tabular-nums">{s.words.toLocaleString("en")}</td>
             {bySource.themes.map((t, i) => (
               <ValueCell key={t.slug} metric={bySource.metric} cell={s.cells[i]} theme={t} href={drillHref(baseQuery, `source:${s.source}:${t.slug}`)} />

@@ -30,6 +30,19 @@ export function residualSumOfSquares(s: Pick<Totals, "words" | "taggedWords" | "
   return Number(num / W2) + Number(num % W2) / Number(W2);
 }
 
+/** t(0.975, df) is the costly part of an interval (~0.1 ms); a chart asks for the same few df again and again. */
+const tCache = new Map<number, number>();
+const T_CACHE_MAX = 100_000;
+export function t975(df: number): number {
+  let t = tCache.get(df);
+  if (t === undefined) {
+    t = tQuantile(0.975, df);
+    if (tCache.size >= T_CACHE_MAX) tCache.clear();
+    tCache.set(df, t);
+  }
+  return t;
+}
+
 /** 95% interval of the ratio estimator Σt/Σw, in percent; null when n < 2 or no words. */
 export function shareInterval(s: Totals): Interval | null {
   const n = s.articles;
@@ -37,7 +50,7 @@ export function shareInterval(s: Totals): Interval | null {
   const R = s.taggedWords / s.words;
   const meanW = s.words / n;
   const se = Math.sqrt(Math.max(0, residualSumOfSquares(s)) / (n * (n - 1))) / meanW;
-  const half = tQuantile(0.975, n - 1) * se;
+  const half = t975(n - 1) * se;
   return { low: clip(100 * (R - half)), high: clip(100 * (R + half)) };
 }
 

@@ -114,13 +114,16 @@ function mentionCondition(f: Filters): Prisma.Sql {
 }
 
 /**
- * The articles of inferred date among the view's counted ones, earliest first, from the fact
- * table's small partial index: at most `limit`.
+ * The first articles (by date) of inferred date among the view's counted ones whose date
+ * starts in [start, end] (one bucket): at most `named`, read from the fact table's small
+ * partial index in its order, so the cost is `named` rows whatever the corpus.
  */
-export function inferredFacts(f: Filters, counted: Prisma.Sql, placeable: Prisma.Sql, limit: number): Prisma.Sql {
-  const c = [...common(f, "first"), sql`basis = 'inferred'`, counted, placeable];
+export function inferredInPeriod(f: Filters, counted: Prisma.Sql, placeable: Prisma.Sql, start: string, end: string, named: number): Prisma.Sql {
+  const c = [...common(f, "first"), sql`basis = 'inferred'`, sql`"dateStart" BETWEEN ${start} AND ${end}`, counted, placeable];
   if (f.orgs.length && f.orgRole === "mentioned") c.push(mentionCondition(f));
   if (f.from) c.push(sql`"dateStart" >= ${f.from}`);
   if (f.to) c.push(sql`"dateEnd" <= ${f.to}`);
-  return sql`SELECT "articleId", month FROM "ThemeFact" WHERE ${and(c)} ORDER BY "dateStart", "articleId" LIMIT ${limit}`;
+  return sql`SELECT a.slug AS slug, a.title AS title
+    FROM (SELECT "articleId", "dateStart" FROM "ThemeFact" WHERE ${and(c)} ORDER BY "dateStart", "articleId" LIMIT ${named}) x
+    JOIN "Article" a ON a.id = x."articleId" ORDER BY x."dateStart", x."articleId"`;
 }

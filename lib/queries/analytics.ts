@@ -11,7 +11,8 @@ import { metricValue, ZERO, type Totals } from "../measure/totals";
 import type { Filters, Granularity } from "../filters/schema";
 import { PLACEABLE, periodBounds, periodFromIndex, periodKey, periodLabel, periodRange } from "../measure/periods";
 import { prisma } from "../db/client";
-import { inferredFacts, viewRows } from "./aggregates";
+import { readAll } from "../db/read";
+import { inferredInPeriod, viewRows } from "./aggregates";
 
 const n = (x: unknown): number => (x === null || x === undefined ? 0 : Number(x));
 
@@ -83,17 +84,14 @@ const totalsOf = (r: TotalsRow): Totals => ({
   wordsSq: n(r.ww),
 });
 
-type DenominatorRow = { articles: bigint; words: bigint; ww: bigint; uncounted: bigint };
+type DenominatorRow = { articles: bigint; words: bigint; ww: bigint; uncounted: bigint; inferred?: bigint | number };
 
 export type ThemeRef = { slug: string; name: string; colour: string };
 
+/** The view's themes in codebook order, from the cached catalog. */
 async function selectedThemes(f: Filters): Promise<ThemeRef[]> {
-  const rows = await prisma.theme.findMany({
-    where: f.themes.length ? { slug: { in: f.themes } } : undefined,
-    orderBy: { order: "asc" },
-    select: { slug: true, name: true, colour: true },
-  });
-  return rows;
+  const { themes } = await getCatalog();
+  return f.themes.length ? themes.filter((t) => f.themes.includes(t.slug)) : themes;
 }
 
 /** One value of a chart: the sums it is made of, the value (null: nothing measured) and its 95% interval. */
@@ -112,6 +110,8 @@ export type TimelinePeriod = {
   words: number;
   /** articles of the period in view that the metrics leave out as not yet coded */
   uncoded: number;
+  /** counted articles of the period whose date an editor inferred, and the first few of them by name */
+  inferredCount: number;
   inferred: InferredDate[];
 };
 
@@ -132,7 +132,7 @@ function cellOf(f: Filters, theme: string, totals: Totals): Cell {
 /** Sums of a group with no ArticleTheme rows for a theme: its articles, words and nothing tagged. */
 const untagged = (d: { articles: number; words: number; wordsSq: number }): Totals => ({ ...ZERO, ...d });
 
-const denominatorOf = (r: DenominatorRow | undefined) => ({ articles: n(r?.articles), words: n(r?.words), wordsSq: n(r?.ww), uncoded: n(r?.uncounted) });
+const denominatorOf = (r: DenominatorRow | undefined) => ({ articles: n(r?.articles), words: n(r?.words), wordsSq: n(r?.ww), uncoded: n(r?.uncounted), inferred: n(r?.inferred) });
 
 /** The bucket number of a rollup month (year * 12 + month - 1), as periodSql numbers buckets. */
 function periodOfMonth(g: Granularity): Prisma.Sql {
@@ -150,31 +150,27 @@ const ROW_TOTALS_SQL = Prisma.sql`SUM(articles) AS articles, SUM(words) AS words
 const rowDenominators = (f: Filters) => Prisma.sql`SUM(CASE WHEN ${countedRow(f)} THEN articles ELSE 0 END) AS articles,
   SUM(CASE WHEN ${countedRow(f)} THEN words ELSE 0 END) AS words,
   SUM(CASE WHEN ${countedRow(f)} THEN ww ELSE 0 END) AS ww,
-  SUM(CASE WHEN ${countedRow(f)} THEN 0 ELSE articles END) AS uncounted`;
+  SUM(CASE WHEN ${countedRow(f)} THEN 0 ELSE articles END) AS uncounted,
+  SUM(CASE WHEN ${countedRow(f)} AND basis = 'inferred' THEN articles ELSE 0 END) AS inferred`;
 
-const themeSlugs = async () => new Map((await prisma.theme.findMany({ select: { id: true, slug: true } })).map((t) => [t.id, t.slug]));
+const themeSlugs = async () => (await cachedCatalog()).slugOf;
 
-/** Most articles of inferred date named on the timeline's points. */
-const INFERRED_LIMIT = 2000;
+/** Most articles of inferred date named on one point (the count is always whole). */
+const INFERRED_NAMED = 10;
 
 export async function getTimeline(f: Filters): Promise<Timeline> {
   const [themes, slugOf] = await Promise.all([selectedThemes(f), themeSlugs()]);
   const g = f.granularity;
   const bucket = periodOfMonth(g);
-  const rows = await prisma.$queryRaw<(TotalsRow & { period: bigint | number; themeId: bigint | number })[]>`
+  const rows = readAll<(TotalsRow & { period: bigint | number; themeId: bigint | number })>(Prisma.sql`
     SELECT ${bucket} AS period, "themeId", ${ROW_TOTALS_SQL}
     FROM ${viewRows(f, { themes: "selected" })}
     WHERE ${countedRow(f)} AND ${placeableRow(g)}
-    GROUP BY period, "themeId"`;
+    GROUP BY period, "themeId"`);
   // Per bucket, independent of the theme selection: the denominators, and the articles left out as uncoded.
-  const buckets = await prisma.$queryRaw<(DenominatorRow & { period: bigint | number })[]>`
+  const buckets = readAll<(DenominatorRow & { period: bigint | number })>(Prisma.sql`
     SELECT ${bucket} AS period, ${rowDenominators(f)}
-    FROM ${viewRows(f, { themes: "first" })} WHERE ${placeableRow(g)} GROUP BY period`;
-  const inferred = await prisma.$queryRaw<{ month: bigint | number; slug: string; title: string }[]>`
-    SELECT x.month AS month, a.slug AS slug, a.title AS title
-    FROM (${inferredFacts(f, countedRow(f), placeableRow(g), INFERRED_LIMIT)}) x JOIN "Article" a ON a.id = x."articleId"
-    ORDER BY a."dateStart", a.slug`;
-
+    FROM ${viewRows(f, { themes: "first" })} WHERE ${placeableRow(g)} GROUP BY period`);
   const key = (p: bigint | number) => periodFromIndex(Number(p), g);
   const found = buckets.map((b) => key(b.period)).sort();
   const first = f.from ? periodKey(f.from, g) : found[0];
@@ -182,35 +178,30 @@ export async function getTimeline(f: Filters): Promise<Timeline> {
   const keys = first && last ? periodRange(first, last, g) : [];
   const byBucket = new Map(buckets.map((b) => [key(b.period), denominatorOf(b)]));
   const byCell = new Map(rows.map((r) => [`${key(r.period)}|${slugOf.get(Number(r.themeId))}`, totalsOf(r)]));
-  const inferredBy = new Map<string, InferredDate[]>();
-  const monthToKey = (m: number) => periodKey(`${String(Math.floor(m / 12)).padStart(4, "0")}-${String((m % 12) + 1).padStart(2, "0")}-01`, g);
-  for (const r of inferred) {
-    const k = monthToKey(Number(r.month));
-    inferredBy.set(k, [...(inferredBy.get(k) ?? []), { slug: r.slug, title: r.title }]);
-  }
-
   const periods = keys.map((period) => {
-    const { uncoded, ...denom } = byBucket.get(period) ?? denominatorOf(undefined);
+    const { uncoded, inferred: inferredCount, ...denom } = byBucket.get(period) ?? denominatorOf(undefined);
+    const bounds = periodBounds(period, g);
     return {
       period,
       label: periodLabel(period, g),
-      ...periodBounds(period, g),
+      ...bounds,
       articles: denom.articles,
       words: denom.words,
       uncoded,
-      inferred: inferredBy.get(period) ?? [],
+      inferred: inferredCount ? readAll<InferredDate>(inferredInPeriod(f, countedRow(f), placeableRow(g), bounds.start, bounds.end, INFERRED_NAMED)) : [],
+      inferredCount,
       cells: themes.map((t) => cellOf(f, t.slug, byCell.get(`${period}|${t.slug}`) ?? untagged(denom))),
     };
   });
 
   // Counted articles not placed on this timeline: by precision over all dates, and (with a
   // date range) the coarse ones whose period is inside the range.
-  const left = await prisma.$queryRaw<{ precision: string; count: bigint }[]>`
+  const left = readAll<{ precision: string; count: bigint }>(Prisma.sql`
     SELECT precision, SUM(articles) AS count FROM ${viewRows(f, { themes: "first", range: false })}
-    WHERE ${countedRow(f)} AND NOT ${placeableRow(g)} GROUP BY precision`;
-  const coarseInRange = await prisma.$queryRaw<{ count: bigint }[]>`
+    WHERE ${countedRow(f)} AND NOT ${placeableRow(g)} GROUP BY precision`);
+  const coarseInRange = readAll<{ count: bigint }>(Prisma.sql`
     SELECT SUM(articles) AS count FROM ${viewRows(f, { themes: "first" })}
-    WHERE ${countedRow(f)} AND NOT ${placeableRow(g)} AND precision != 'unknown'`;
+    WHERE ${countedRow(f)} AND NOT ${placeableRow(g)} AND precision != 'unknown'`);
   const unknownDate = n(left.find((r) => r.precision === "unknown")?.count);
   return {
     granularity: g,
@@ -232,28 +223,27 @@ export type BySource = { metric: Filters["metric"]; coding: Filters["coding"]; t
 
 export async function getBySource(f: Filters): Promise<BySource> {
   const [themes, slugOf] = await Promise.all([selectedThemes(f), themeSlugs()]);
-  const rows = await prisma.$queryRaw<(TotalsRow & { sourceId: bigint | number; themeId: bigint | number })[]>`
+  const rows = readAll<(TotalsRow & { sourceId: bigint | number; themeId: bigint | number })>(Prisma.sql`
     SELECT "sourceId", "themeId", ${ROW_TOTALS_SQL}
     FROM ${viewRows(f, { themes: "selected" })} WHERE ${countedRow(f)}
-    GROUP BY "sourceId", "themeId"`;
+    GROUP BY "sourceId", "themeId"`);
   // Every source with an article in view gets a row, so one whose articles are all uncoded
   // shows as "no coded articles" rather than vanishing or reading as zero.
-  const sources = await prisma.$queryRaw<(DenominatorRow & { sourceId: bigint | number; source: string; name: string; inferred: bigint })[]>`
+  const sources = readAll<(DenominatorRow & { sourceId: bigint | number; source: string; name: string; inferred: bigint })>(Prisma.sql`
     SELECT x."sourceId" AS "sourceId", o.slug AS source, o.name AS name, x.articles, x.words, x.ww, x.uncounted, x.inferred
-    FROM (SELECT "sourceId", ${rowDenominators(f)},
-        SUM(CASE WHEN ${countedRow(f)} AND basis = 'inferred' THEN articles ELSE 0 END) AS inferred
+    FROM (SELECT "sourceId", ${rowDenominators(f)}
       FROM ${viewRows(f, { themes: "first" })} GROUP BY "sourceId") x
-    JOIN "Organization" o ON o.id = x."sourceId"`;
+    JOIN "Organization" o ON o.id = x."sourceId"`);
   const byCell = new Map(rows.map((r) => [`${Number(r.sourceId)}|${slugOf.get(Number(r.themeId))}`, totalsOf(r)]));
   const out = sources.map((s) => {
-    const { uncoded, ...denom } = denominatorOf(s);
+    const { uncoded, inferred, ...denom } = denominatorOf(s);
     return {
       source: s.source,
       name: s.name,
       articles: denom.articles,
       words: denom.words,
       uncoded,
-      inferred: n(s.inferred),
+      inferred,
       cells: themes.map((t) => cellOf(f, t.slug, byCell.get(`${Number(s.sourceId)}|${t.slug}`) ?? untagged(denom))),
     };
   });
@@ -276,15 +266,15 @@ export type Summary = {
 
 export async function getSummary(f: Filters): Promise<Summary> {
   const done = Prisma.sql`status IN (${Prisma.join([...COUNTED_STATUSES])})`;
-  const [a] = await prisma.$queryRaw<{ inView: bigint; articles: bigint; words: bigint; dated: bigint; notCoded: bigint }[]>`
+  const [a] = readAll<{ inView: bigint; articles: bigint; words: bigint; dated: bigint; notCoded: bigint }>(Prisma.sql`
     SELECT SUM(articles) AS "inView",
       SUM(CASE WHEN ${countedRow(f)} THEN articles ELSE 0 END) AS articles,
       SUM(CASE WHEN ${countedRow(f)} THEN words ELSE 0 END) AS words,
       SUM(CASE WHEN ${countedRow(f)} AND precision != 'unknown' THEN articles ELSE 0 END) AS dated,
       SUM(CASE WHEN ${done} THEN 0 ELSE articles END) AS "notCoded"
-    FROM ${viewRows(f, { themes: "first" })}`;
-  const [p] = await prisma.$queryRaw<{ passages: bigint }[]>`
-    SELECT SUM(passages) AS passages FROM ${viewRows(f, { themes: "selected" })} WHERE ${countedRow(f)}`;
+    FROM ${viewRows(f, { themes: "first" })}`);
+  const [p] = readAll<{ passages: bigint }>(Prisma.sql`
+    SELECT SUM(passages) AS passages FROM ${viewRows(f, { themes: "selected" })} WHERE ${countedRow(f)}`);
   return {
     articles: n(a?.articles),
     words: n(a?.words),
@@ -421,7 +411,8 @@ export type Catalog = {
   coders: string[];
 };
 
-let cached: { version: number; catalog: Promise<Catalog> } | undefined;
+type CachedCatalog = { catalog: Catalog; slugOf: Map<number, string> };
+let cached: { version: number; data: Promise<CachedCatalog> } | undefined;
 
 /**
  * What the filter controls offer, and what parameters are checked against. Kept in memory:
@@ -430,22 +421,26 @@ let cached: { version: number; catalog: Promise<Catalog> } | undefined;
  * recounts only when it moved.
  */
 export async function getCatalog(): Promise<Catalog> {
-  const [row] = await prisma.$queryRaw<{ n: bigint | number }[]>`SELECT n FROM "CatalogVersion" WHERE id = 1`;
-  const version = n(row?.n);
-  if (cached?.version !== version) {
-    const catalog = loadCatalog();
-    cached = { version, catalog };
-    // A failed load is not kept.
-    catalog.catch(() => {
-      if (cached?.catalog === catalog) cached = undefined;
-    });
-  }
-  return cached.catalog;
+  return (await cachedCatalog()).catalog;
 }
 
-async function loadCatalog(): Promise<Catalog> {
-  const [themes, orgs, codebook] = await Promise.all([
-    prisma.theme.findMany({ orderBy: { order: "asc" }, select: { slug: true, name: true, colour: true } }),
+async function cachedCatalog(): Promise<CachedCatalog> {
+  const [row] = readAll<{ n: number }>(Prisma.sql`SELECT n FROM "CatalogVersion" WHERE id = 1`);
+  const version = n(row?.n);
+  if (cached?.version !== version) {
+    const data = loadCatalog();
+    cached = { version, data };
+    // A failed load is not kept.
+    data.catch(() => {
+      if (cached?.data === data) cached = undefined;
+    });
+  }
+  return cached.data;
+}
+
+async function loadCatalog(): Promise<CachedCatalog> {
+  const [themeRows, orgs, codebook] = await Promise.all([
+    prisma.theme.findMany({ orderBy: { order: "asc" }, select: { id: true, slug: true, name: true, colour: true } }),
     prisma.$queryRaw<{ slug: string; name: string; kind: string; source: bigint; publisher: bigint; mentioned: bigint }[]>`
       SELECT o.slug, o.name, o.kind,
         (SELECT COUNT(*) FROM "Article" a WHERE a."sourceId" = o.id) AS source,
@@ -455,10 +450,11 @@ async function loadCatalog(): Promise<Catalog> {
     prisma.codebook.findUnique({ where: { id: 1 } }),
   ]);
   const coders = (await prisma.articleCoding.findMany({ select: { coder: true }, distinct: ["coder"], orderBy: { coder: "asc" } })).map((c) => c.coder);
-  return {
-    themes,
+  const catalog = {
+    themes: themeRows.map(({ slug, name, colour }) => ({ slug, name, colour })),
     organizations: orgs.map((o) => ({ ...o, source: n(o.source), publisher: n(o.publisher), mentioned: n(o.mentioned) })),
     codebookVersion: codebook?.version ?? "none",
     coders,
   };
+  return { catalog, slugOf: new Map(themeRows.map((t) => [t.id, t.slug])) };
 }

@@ -68,7 +68,7 @@ async function selectedThemes(f: Filters): Promise<ThemeRef[]> {
 
 /** One value of a chart: the sums it is made of, the value (null: nothing measured) and its 95% interval. */
 
-/** An article whose date an editor inferred, named on the points it is part of. */
+
 
 
 
@@ -100,7 +100,7 @@ export async function naiveTimeline(f: Filters): Promise<Timeline> {
   const inferred = await prisma.$queryRaw<{ period: bigint | number; slug: string; title: string }[]>`
     SELECT ${bucket} AS period, a.slug AS slug, a.title AS title FROM "Article" a
     ${where([...inView, counted(f), Prisma.sql`a."dateBasis" = 'inferred'`])}
-    ORDER BY a."dateStart", a.slug LIMIT 2000`;
+    ORDER BY a."dateStart", a.id`;
 
   const key = (p: bigint | number) => periodFromIndex(Number(p), g);
   const found = buckets.map((b) => key(b.period)).sort();
@@ -124,7 +124,9 @@ export async function naiveTimeline(f: Filters): Promise<Timeline> {
       articles: denom.articles,
       words: denom.words,
       uncoded,
-      inferred: inferredBy.get(period) ?? [],
+      // The count is whole; at most 10 are named (the app's INFERRED_NAMED), the earliest.
+      inferredCount: (inferredBy.get(period) ?? []).length,
+      inferred: (inferredBy.get(period) ?? []).slice(0, 10),
       cells: themes.map((t) => cellOf(f, t.slug, byCell.get(`${period}|${t.slug}`) ?? untagged(denom))),
     };
   });

@@ -198,15 +198,15 @@ CREATE TRIGGER "ArticleMention_rollup_insert" AFTER INSERT ON "ArticleMention" B
     passages = passages + excluded.passages, "withTheme" = "withTheme" + excluded."withTheme", tt = tt + excluded.tt, tw = tw + excluded.tw, ww = ww + excluded.ww;
 END;
 CREATE TRIGGER "ArticleMention_rollup_delete" AFTER DELETE ON "ArticleMention" BEGIN
-  UPDATE "MentionRollup" AS r SET articles = r.articles - 1, words = r.words - f.words, tagged = r.tagged - f.tagged, passages = r.passages - f.passages,
-    "withTheme" = r."withTheme" - (f.passages > 0), tt = r.tt - f.tagged * f.tagged, tw = r.tw - f.tagged * f.words, ww = r.ww - f.words * f.words
-  FROM "ThemeFact" f WHERE f."articleId" = old."articleId" AND r."organizationId" = old."organizationId" AND r.coder = f.coder AND r."themeId" = f."themeId" AND r.month = f.month AND r.precision = f.precision AND r.basis = f.basis AND r.status = f.status AND r."sourceId" = f."sourceId" AND r."publisherId" = f."publisherId";
+  UPDATE "MentionRollup" SET articles = "MentionRollup".articles - 1, words = "MentionRollup".words - f.words, tagged = "MentionRollup".tagged - f.tagged, passages = "MentionRollup".passages - f.passages,
+    "withTheme" = "MentionRollup"."withTheme" - (f.passages > 0), tt = "MentionRollup".tt - f.tagged * f.tagged, tw = "MentionRollup".tw - f.tagged * f.words, ww = "MentionRollup".ww - f.words * f.words
+  FROM "ThemeFact" f WHERE f."articleId" = old."articleId" AND "MentionRollup"."organizationId" = old."organizationId" AND "MentionRollup".coder = f.coder AND "MentionRollup"."themeId" = f."themeId" AND "MentionRollup".month = f.month AND "MentionRollup".precision = f.precision AND "MentionRollup".basis = f.basis AND "MentionRollup".status = f.status AND "MentionRollup"."sourceId" = f."sourceId" AND "MentionRollup"."publisherId" = f."publisherId";
   DELETE FROM "MentionRollup" WHERE "organizationId" = old."organizationId" AND articles = 0;
 END;
 CREATE TRIGGER "ArticleMention_rollup_update" AFTER UPDATE ON "ArticleMention" BEGIN
-  UPDATE "MentionRollup" AS r SET articles = r.articles - 1, words = r.words - f.words, tagged = r.tagged - f.tagged, passages = r.passages - f.passages,
-    "withTheme" = r."withTheme" - (f.passages > 0), tt = r.tt - f.tagged * f.tagged, tw = r.tw - f.tagged * f.words, ww = r.ww - f.words * f.words
-  FROM "ThemeFact" f WHERE f."articleId" = old."articleId" AND r."organizationId" = old."organizationId" AND r.coder = f.coder AND r."themeId" = f."themeId" AND r.month = f.month AND r.precision = f.precision AND r.basis = f.basis AND r.status = f.status AND r."sourceId" = f."sourceId" AND r."publisherId" = f."publisherId";
+  UPDATE "MentionRollup" SET articles = "MentionRollup".articles - 1, words = "MentionRollup".words - f.words, tagged = "MentionRollup".tagged - f.tagged, passages = "MentionRollup".passages - f.passages,
+    "withTheme" = "MentionRollup"."withTheme" - (f.passages > 0), tt = "MentionRollup".tt - f.tagged * f.tagged, tw = "MentionRollup".tw - f.tagged * f.words, ww = "MentionRollup".ww - f.words * f.words
+  FROM "ThemeFact" f WHERE f."articleId" = old."articleId" AND "MentionRollup"."organizationId" = old."organizationId" AND "MentionRollup".coder = f.coder AND "MentionRollup"."themeId" = f."themeId" AND "MentionRollup".month = f.month AND "MentionRollup".precision = f.precision AND "MentionRollup".basis = f.basis AND "MentionRollup".status = f.status AND "MentionRollup"."sourceId" = f."sourceId" AND "MentionRollup"."publisherId" = f."publisherId";
   DELETE FROM "MentionRollup" WHERE "organizationId" = old."organizationId" AND articles = 0;
   INSERT INTO "MentionRollup" ("organizationId", coder, "themeId", month, precision, basis, status, "sourceId", "publisherId", articles, words, tagged, passages, "withTheme", tt, tw, ww)
   SELECT new."organizationId", f.coder, f."themeId", f.month, f.precision, f.basis, f.status, f."sourceId", f."publisherId", 1, f.words, f.tagged, f.passages, f.passages > 0, f.tagged * f.tagged, f.tagged * f.words, f.words * f.words FROM "ThemeFact" f WHERE f."articleId" = new."articleId" AND true
