@@ -2,8 +2,9 @@
 // same file in the same run. Two per chart request:
 //   rollup: the sums table (ThemeRollup), as in the rollup contract; one organization mentioned
 //           from its sums per mentioned organization (MentionRollup; ThemeFact by article id
-//           before that table existed); a date range not aligned to months from the narrow fact
-//           table ThemeFact with its (coder, dateStart) index;
+//           before that table existed); a date range not aligned to months from ThemeRollup for
+//           its whole months and the narrow fact table ThemeFact, by its (coder, dateStart)
+//           index, for the days of the months it cuts;
 //   naive:  the join over every article x theme row, grouped per request (Article x ArticleTheme,
 //           the query the project used before the rollups), written in its fastest form (IN, not
 //           a correlated EXISTS).
@@ -65,6 +66,7 @@ function rollupFloor(s: Spec, mentionRollup: boolean): Floor {
     return all(`SELECT ${bucket} AS b, "themeId", ${SUMS} FROM "MentionRollup"
       WHERE "organizationId" = ${s.mentioned} AND coder = ? ${status} ${precision} ${conds} GROUP BY b, "themeId"`, coder);
   }
+  if (s.days && s.mentioned === undefined) return unalignedFloor(s, s.days);
   if (s.mentioned !== undefined || s.days) {
     const facts = [
       s.mentioned !== undefined ? `AND "articleId" IN (SELECT "articleId" FROM "ArticleMention" WHERE "organizationId" = ${s.mentioned})` : "",
@@ -76,6 +78,47 @@ function rollupFloor(s: Spec, mentionRollup: boolean): Floor {
   }
   return all(`SELECT ${bucket} AS b, "themeId", ${SUMS} FROM "ThemeRollup"
     WHERE coder = ? ${status} ${precision} ${conds} GROUP BY b, "themeId"`, coder);
+}
+
+const monthOf = (day: string) => Number(day.slice(0, 4)) * 12 + Number(day.slice(5, 7)) - 1;
+const lastDayOf = (m: number) => new Date(Date.UTC(Math.floor(m / 12), (m % 12) + 1, 0)).toISOString().slice(0, 10);
+
+/**
+ * A date range that cuts months: the months wholly inside it from ThemeRollup, the days of the
+ * cut first and last months from ThemeFact by its (coder, dateStart) index; rows added up.
+ */
+function unalignedFloor(s: Spec, [from, to]: [string, string]): Floor {
+  const first = monthOf(from);
+  const last = monthOf(to);
+  const wholeFrom = from.endsWith("-01") ? first : first + 1;
+  const wholeTo = to === lastDayOf(last) ? last : last - 1;
+  const cuts: [string, string][] = [];
+  if (wholeFrom > first) cuts.push([from, first === last ? to : lastDayOf(first)]);
+  if (wholeTo < last && last !== first) cuts.push([`${to.slice(0, 8)}01`, to]);
+  const whole = wholeFrom <= wholeTo ? rollupFloor({ ...s, days: undefined, months: [wholeFrom, wholeTo] }, false) : null;
+  const parts = cuts.map(([a, b]) => factDays(s, a, b));
+  return (db) => {
+    const sums = new Map<string, number[]>();
+    for (const rows of [...(whole ? [whole(db)] : []), ...parts.map((p) => p(db))] as unknown[][][]) {
+      for (const r of rows) {
+        const key = `${String(r[0])}|${String(r[1])}`;
+        const prev = sums.get(key);
+        const vals = r.map((x) => Number(x ?? 0));
+        sums.set(key, prev ? prev.map((x, i) => (i < 2 ? x : x + vals[i])) : vals);
+      }
+    }
+    return [...sums.values()];
+  };
+}
+
+function factDays(s: Spec, from: string, to: string): Floor {
+  const coder = s.coder ?? "consensus";
+  const status = s.statuses === null ? "" : `AND status IN ${s.statuses ?? COUNTED}`;
+  const bucket = s.group === "quarter" ? QUARTER : s.group === "month" ? "month" : `"sourceId"`;
+  return all(`SELECT ${bucket} AS b, "themeId", ${FACT_SUMS} FROM "ThemeFact"
+    WHERE coder = ? AND "dateStart" >= '${from}' AND "dateStart" <= '${to}' AND "dateEnd" <= '${to}' ${status} AND precision IN ('day', 'month')
+    ${s.theme !== undefined ? `AND "themeId" = ${s.theme}` : ""} ${s.source !== undefined ? `AND "sourceId" = ${s.source}` : ""}
+    GROUP BY b, "themeId"`, coder);
 }
 
 function naiveFloor(s: Spec): Floor {
