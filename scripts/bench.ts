@@ -164,7 +164,7 @@ async function main(): Promise<number> {
         if (i < naiveRuns) row.naive.push(time(c.naive, db));
       }
       rows.push(row);
-      log(`  ${c.name}: ${ms(median(row.http))} (rollup floor ${ms(median(row.rollup))}, naive ${ms(median(row.naive))})`);
+      log(`  ${c.name}: ${ms(median(row.http))}, p95 ${ms(percentile(row.http, 95))} (rollup floor ${ms(median(row.rollup))}, naive ${ms(median(row.naive))})`);
     }
 
     // Exports, with the server's memory: idle first, then the peak while they run.
