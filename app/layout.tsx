@@ -28,7 +28,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
         </a>
         <header className="border-b border-border">
           <nav aria-label="Main" className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
-            <Link href="/" className="font-semibold text-foreground no-underline">
+            <Link href="/" prefetch={false} className="font-semibold text-foreground no-underline">
               Policy Theme Tracker
             </Link>
             {/* useSearchParams: without the Suspense boundary every page would render on the client only. */}

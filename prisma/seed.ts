@@ -5,6 +5,7 @@ import { createPrismaClient } from "../lib/db/create";
 import { loadSeed } from "../lib/corpus/seed";
 import { seedSummary } from "../lib/writes/seed-summary";
 import { writeSeedPlan } from "../lib/writes/seed";
+import { fillPassageWords } from "../lib/writes/passage-words";
 import { runCli } from "../scripts/run-cli";
 
 async function main(): Promise<number> {
@@ -19,6 +20,9 @@ async function main(): Promise<number> {
   try {
     const changes = await writeSeedPlan(prisma, result.plan);
     console.log(seedSummary(result.plan, changes));
+    // Passages the seed left as they were may predate stored words (migration 20261201140000_passage_words).
+    const counted = await fillPassageWords(prisma);
+    if (counted) console.log(`Counted the words of ${counted} passage(s) written before words were stored.`);
     return 0;
   } finally {
     await prisma.$disconnect();

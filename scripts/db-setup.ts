@@ -5,6 +5,7 @@
 import { execFileSync } from "node:child_process";
 import { createPrismaClient, databaseUrl } from "../lib/db/create";
 import { fillMissingThemeRows } from "../lib/writes/article-stats";
+import { fillPassageWords } from "../lib/writes/passage-words";
 
 const prismaCli = (...args: string[]) =>
   execFileSync(process.execPath, ["node_modules/prisma/build/index.js", ...args], { stdio: "inherit" });
@@ -16,6 +17,9 @@ async function main() {
   // A migration can add codings or themes whose per-theme totals only the app can count.
   const filled = articles ? await fillMissingThemeRows(prisma) : 0;
   if (filled) console.log(`Counted ${filled} missing per-theme total(s) from the passages.`);
+  // Passages written before their words were stored (migration 20261201140000_passage_words).
+  const words = articles ? await fillPassageWords(prisma) : 0;
+  if (words) console.log(`Counted the words of ${words} passage(s) written before words were stored.`);
   await prisma.$disconnect();
   if (articles === 0) {
     console.log(`Database ${databaseUrl()} is empty: seeding it from seeds/.`);

@@ -1,7 +1,5 @@
 import Link from "next/link";
-import { BySourceChart } from "@/components/charts/by-source-chart";
-import { TimelineChart } from "@/components/charts/timeline-chart";
-import { TimelineMultiples } from "@/components/charts/timeline-multiples";
+import { BySourceChart, TimelineChart, TimelineMultiples } from "@/components/charts/lazy-charts";
 import { ChartCard } from "@/components/dashboard/chart-card";
 import { CopyLink } from "@/components/dashboard/copy-link";
 import { BySourceTable, TimelineTable } from "@/components/dashboard/data-tables";
@@ -98,9 +96,9 @@ export default async function Dashboard({ searchParams }: { searchParams: Promis
       <FilterBar filters={filters} catalog={catalog} keep={keep} />
       <p className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">
         <CopyLink />
-        <Link href={`/search${qs}`}>Search the texts in this view</Link>
-        <Link href={`/cooccurrence${qs}`}>Themes together</Link>
-        <Link href={`/compare${qs}`}>Compare two periods or sources</Link>
+        <Link href={`/search${qs}`} prefetch={false}>Search the texts in this view</Link>
+        <Link href={`/cooccurrence${qs}`} prefetch={false}>Themes together</Link>
+        <Link href={`/compare${qs}`} prefetch={false}>Compare two periods or sources</Link>
       </p>
       <SummaryLine summary={summary} codebookVersion={catalog.codebookVersion} articlesHref={`/articles${qs}`} notCodedHref={notCodedHref} />
 
@@ -124,9 +122,9 @@ export default async function Dashboard({ searchParams }: { searchParams: Promis
           >
             <p className="mb-2 text-xs" data-testid="layout-switch">
               Layout:{" "}
-              {layout === "overlay" ? <strong>overlaid</strong> : <Link href={layoutHref("overlay")} scroll={false}>overlaid</Link>}
+              {layout === "overlay" ? <strong>overlaid</strong> : <Link href={layoutHref("overlay")} scroll={false} prefetch={false}>overlaid</Link>}
               {" · "}
-              {layout === "small-multiples" ? <strong>one panel per theme</strong> : <Link href={layoutHref("small-multiples")} scroll={false}>one panel per theme</Link>}
+              {layout === "small-multiples" ? <strong>one panel per theme</strong> : <Link href={layoutHref("small-multiples")} scroll={false} prefetch={false}>one panel per theme</Link>}
             </p>
             {timeline.periods.length ? (
               layout === "small-multiples" ? (

@@ -1,10 +1,11 @@
 "use client";
 // The sample size of every bucket, drawn under the timeline on the same x positions: coded
 // articles (what the points rest on) stacked with the articles not yet coded (left out).
-import { Bar, BarChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { Bar, BarChart, Tooltip, XAxis, YAxis } from "recharts";
 import type { Datum } from "./series";
 
-const MARGIN = { top: 2, right: 16, bottom: 14, left: 8 };
+// The timelines' margins, so the strip spans the same width under them.
+const MARGIN = { top: 2, right: 28, bottom: 14, left: 8 };
 
 /** The strip in words, for screen readers: "Coded articles per period: Q2 2022 1, Q3 2022 0 ...". */
 function describe(data: Datum[]): string {
@@ -12,11 +13,12 @@ function describe(data: Datum[]): string {
   return `Coded articles per period: ${parts.join(", ")}`;
 }
 
-export function ArticleStrip({ data, granularityTitle, height = 84 }: { data: Datum[]; granularityTitle: string; height?: number }) {
+/** `width`: the timeline's measured width (the strip sits under it); nothing is drawn until it is known. */
+export function ArticleStrip({ data, granularityTitle, width, height = 84 }: { data: Datum[]; granularityTitle: string; width: number | null; height?: number }) {
   return (
     <div style={{ height }} data-testid="article-strip" role="img" aria-label={describe(data)}>
-      <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={data} margin={MARGIN} syncId="timeline" barCategoryGap="25%">
+      {width !== null && (
+        <BarChart width={width} height={height} data={data} margin={MARGIN} syncId="timeline" barCategoryGap="25%">
           <XAxis
             dataKey="label"
             tick={false}
@@ -35,7 +37,7 @@ export function ArticleStrip({ data, granularityTitle, height = 84 }: { data: Da
           <Bar dataKey="articles" name="Coded articles" stackId="n" fill="var(--muted)" isAnimationActive={false} />
           <Bar dataKey="uncoded" name="Not yet coded" stackId="n" fill="var(--border)" isAnimationActive={false} />
         </BarChart>
-      </ResponsiveContainer>
+      )}
     </div>
   );
 }

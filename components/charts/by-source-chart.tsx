@@ -1,12 +1,14 @@
 "use client";
-import { Bar, BarChart, CartesianGrid, ErrorBar, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { METRIC_LABELS, type Metric } from "@/lib/filters/schema";
+import { Bar, BarChart, CartesianGrid, ErrorBar, Tooltip, XAxis, YAxis } from "recharts";
+import { METRIC_LABELS, type Metric } from "@/lib/filters/url";
 import type { BySource } from "@/lib/queries/analytics";
 import { ChartTooltipBox } from "./chart-tooltip";
 import { pointNotes } from "./interval-text";
 import { bySourceData, errKey } from "./series";
+import { bySourceHeight } from "./sizes";
 import { AXIS_TICK } from "./timeline-marks";
 import { useDrill } from "./use-drill";
+import { useWidth } from "./use-width";
 
 type Props = { bySource: Pick<BySource, "sources" | "themes">; metric: Metric; baseQuery: string };
 
@@ -15,11 +17,14 @@ export function BySourceChart({ bySource, metric, baseQuery }: Props) {
   const drill = useDrill(baseQuery);
   const data = bySourceData(bySource);
   const percent = metric !== "passages";
-  const height = Math.max(240, 110 + bySource.sources.length * 28 * Math.max(1, bySource.themes.length / 2));
+  const height = bySourceHeight(bySource);
+  const [box, width] = useWidth<HTMLDivElement>();
+  // On a phone the source names take two lines (name, then n), leaving the bars room to read.
+  const narrow = width !== null && width < 480;
   return (
-    <div className="w-full text-muted" style={{ height }} data-testid="by-source-chart">
-      <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={data} layout="vertical" margin={{ top: 4, right: 24, bottom: 24, left: 8 }} barCategoryGap="20%">
+    <div className="w-full text-muted" style={{ height }} data-testid="by-source-chart" ref={box}>
+      {width !== null && (
+        <BarChart width={width} height={height} data={data} layout="vertical" margin={{ top: 4, right: 28, bottom: 24, left: 8 }} barCategoryGap="20%">
           <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" horizontal={false} />
           <XAxis
             type="number"
@@ -30,7 +35,7 @@ export function BySourceChart({ bySource, metric, baseQuery }: Props) {
             allowDecimals={percent}
             label={{ value: METRIC_LABELS[metric], position: "insideBottom", offset: -16, style: { fill: "currentColor", fontSize: 12 } }}
           />
-          <YAxis type="category" dataKey="name" tick={AXIS_TICK} stroke="var(--border)" width={150} />
+          <YAxis type="category" dataKey="name" tick={narrow ? SourceTick : AXIS_TICK} stroke="var(--border)" width={narrow ? 112 : 150} />
           <Tooltip
             cursor={{ fill: "var(--surface)" }}
             content={({ active, label }) => {
@@ -59,7 +64,23 @@ export function BySourceChart({ bySource, metric, baseQuery }: Props) {
             </Bar>
           ))}
         </BarChart>
-      </ResponsiveContainer>
+      )}
     </div>
+  );
+}
+
+/** A source's name over its n ("SASAC" / "(n=3)"), for narrow charts. */
+function SourceTick({ x, y, payload }: { x?: number | string; y?: number | string; payload?: { value?: unknown } }) {
+  const value = String(payload?.value ?? "");
+  const m = /^(.*) (\((?:n=\d+|no coded articles)\))$/.exec(value);
+  return (
+    <text x={x} y={y} textAnchor="end" fill="currentColor" fontSize={12} dx={-4}>
+      <tspan x={x} dy={m ? -3 : 4}>{m ? m[1] : value}</tspan>
+      {m && (
+        <tspan x={x} dy={14}>
+          {m[2]}
+        </tspan>
+      )}
+    </text>
   );
 }

@@ -1,17 +1,20 @@
 "use client";
-import { Area, CartesianGrid, ComposedChart, ErrorBar, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { Area, CartesianGrid, ComposedChart, ErrorBar, Line, Tooltip, XAxis, YAxis } from "recharts";
 import type { Granularity, Metric } from "@/lib/filters/schema";
 import type { Timeline } from "@/lib/queries/analytics";
 import { ChartTooltipBox } from "./chart-tooltip";
 import { inferredNames, pointNotes } from "./interval-text";
 import { ArticleStrip } from "./article-strip";
-import { ciKey, errKey, timelineData } from "./series";
+import { ciKey, errKey, timelineData, type Datum } from "./series";
+import { evenTicks, plotWidthOf } from "./ticks";
 import { AXIS_TICK, GRANULARITY_TITLE, MarksKey, themeDot, yAxisTitle } from "./timeline-marks";
 import { useDrill } from "./use-drill";
+import { useWidth } from "./use-width";
 
 type Props = { timeline: Pick<Timeline, "periods" | "themes">; metric: Metric; granularity: Granularity; baseQuery: string };
 
-export const TIMELINE_MARGIN = { top: 10, right: 16, bottom: 4, left: 8 };
+// The right margin holds half of the widest label ("Sep 2023") when the last period is labelled.
+export const TIMELINE_MARGIN = { top: 10, right: 28, bottom: 4, left: 8 };
 export const Y_AXIS_WIDTH = 64;
 
 /** The tooltip of one period, for every timeline panel. */
@@ -26,18 +29,25 @@ export function periodTooltip(timeline: Props["timeline"], metric: Metric, theme
   };
 }
 
+/** The x-axis labels of a timeline drawn `width` pixels wide: evenly spaced, never overlapping. */
+export function timelineTicks(data: Datum[], granularity: Granularity, width: number): string[] {
+  const periods = data.map((d) => ({ period: String(d.period), label: String(d.label) }));
+  return evenTicks(periods, granularity, plotWidthOf(width, Y_AXIS_WIDTH, TIMELINE_MARGIN));
+}
+
 /** One line per theme over the periods, with its 95% band; every point opens the passages behind it. */
 export function TimelineChart({ timeline, metric, granularity, baseQuery }: Props) {
   const drill = useDrill(baseQuery);
   const data = timelineData(timeline);
   const percent = metric !== "passages";
+  const [box, width] = useWidth<HTMLDivElement>();
   return (
     <div className="w-full text-muted" data-testid="timeline-chart">
-      <div className="h-80">
-        <ResponsiveContainer width="100%" height="100%">
-          <ComposedChart data={data} margin={TIMELINE_MARGIN} syncId="timeline">
+      <div className="h-80" ref={box}>
+        {width !== null && (
+          <ComposedChart width={width} height={320} data={data} margin={TIMELINE_MARGIN} syncId="timeline">
             <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" />
-            <XAxis dataKey="label" tick={AXIS_TICK} stroke="var(--border)" interval="preserveStartEnd" />
+            <XAxis dataKey="label" tick={AXIS_TICK} stroke="var(--border)" ticks={timelineTicks(data, granularity, width)} interval={0} />
             <YAxis tick={AXIS_TICK} stroke="var(--border)" allowDecimals={percent} domain={[0, "auto"]} unit={percent ? "%" : undefined} width={Y_AXIS_WIDTH} label={yAxisTitle(metric)} />
             <Tooltip content={periodTooltip(timeline, metric)} />
             {percent &&
@@ -62,9 +72,9 @@ export function TimelineChart({ timeline, metric, granularity, baseQuery }: Prop
               </Line>
             ))}
           </ComposedChart>
-        </ResponsiveContainer>
+        )}
       </div>
-      <ArticleStrip data={data} granularityTitle={GRANULARITY_TITLE[granularity]} />
+      <ArticleStrip data={data} granularityTitle={GRANULARITY_TITLE[granularity]} width={width} />
       <MarksKey metric={metric} />
     </div>
   );

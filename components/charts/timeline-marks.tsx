@@ -2,7 +2,7 @@
 // The marks every timeline shares: a point's dot (hollow when it rests on fewer than three coded
 // articles, with a dashed ring when one of its articles has an inferred date), and axis titles.
 import type { Metric } from "@/lib/filters/schema";
-import { METRIC_LABELS } from "@/lib/filters/schema";
+import { METRIC_LABELS } from "@/lib/filters/url";
 import type { Datum } from "./series";
 
 type DotProps = { cx?: number; cy?: number; payload?: unknown; value?: unknown; key?: React.Key | null };

@@ -1,15 +1,16 @@
 "use client";
 // Small multiples: one small timeline per theme on shared axes, so lines that lie on top of
 // each other in the overlaid chart (e.g. the articles metric) can each be read.
-import { Area, CartesianGrid, ComposedChart, ErrorBar, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { Area, CartesianGrid, ComposedChart, ErrorBar, Line, Tooltip, XAxis, YAxis } from "recharts";
 import type { Granularity, Metric } from "@/lib/filters/schema";
 import type { Timeline } from "@/lib/queries/analytics";
 import { ArticleStrip } from "./article-strip";
 import { ciKey, errKey, sharedMax, timelineData } from "./series";
-import { periodTooltip, TIMELINE_MARGIN, Y_AXIS_WIDTH } from "./timeline-chart";
-import { METRIC_LABELS } from "@/lib/filters/schema";
+import { periodTooltip, TIMELINE_MARGIN, timelineTicks, Y_AXIS_WIDTH } from "./timeline-chart";
+import { METRIC_LABELS } from "@/lib/filters/url";
 import { AXIS_TICK, GRANULARITY_TITLE, MarksKey, themeDot } from "./timeline-marks";
 import { useDrill } from "./use-drill";
+import { useWidth } from "./use-width";
 
 type Props = { timeline: Pick<Timeline, "periods" | "themes">; metric: Metric; granularity: Granularity; baseQuery: string };
 
@@ -19,21 +20,24 @@ export function TimelineMultiples({ timeline, metric, granularity, baseQuery }: 
   const percent = metric !== "passages";
   const max = sharedMax(timeline);
   const top = percent ? Math.min(100, Math.ceil(max / 5) * 5 || 5) : Math.max(1, Math.ceil(max));
+  // Every panel has the first panel's width (one grid column), so all label the same periods.
+  const [box, width] = useWidth<HTMLDivElement>();
+  const ticks = width === null ? [] : timelineTicks(data, granularity, width);
   return (
     <div className="w-full text-muted" data-testid="timeline-multiples">
       <div className="grid gap-x-4 gap-y-2 sm:grid-cols-2">
-        {timeline.themes.map((t) => (
+        {timeline.themes.map((t, i) => (
           <figure key={t.slug} data-testid={`multiple-${t.slug}`}>
             <figcaption className="flex items-center gap-1.5 text-sm font-medium text-foreground">
               <span aria-hidden className="inline-block size-2.5 rounded-full" style={{ backgroundColor: t.colour }} />
               {t.name}
               <span className="font-normal text-muted">· {METRIC_LABELS[metric]}</span>
             </figcaption>
-            <div className="h-44">
-              <ResponsiveContainer width="100%" height="100%">
-                <ComposedChart data={data} margin={TIMELINE_MARGIN} syncId="timeline">
+            <div className="h-44" ref={i === 0 ? box : undefined}>
+              {width !== null && (
+                <ComposedChart width={width} height={176} data={data} margin={TIMELINE_MARGIN} syncId="timeline">
                   <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" />
-                  <XAxis dataKey="label" tick={AXIS_TICK} stroke="var(--border)" interval="preserveStartEnd" />
+                  <XAxis dataKey="label" tick={AXIS_TICK} stroke="var(--border)" ticks={ticks} interval={0} />
                   <YAxis tick={AXIS_TICK} stroke="var(--border)" domain={[0, top]} allowDecimals={percent} unit={percent ? "%" : undefined} width={Y_AXIS_WIDTH} />
                   <Tooltip content={periodTooltip(timeline, metric, [t])} />
                   {percent && <Area dataKey={ciKey(t.slug)} stroke="none" fill={t.colour} fillOpacity={0.18} isAnimationActive={false} activeDot={false} tooltipType="none" connectNulls={false} />}
@@ -51,13 +55,13 @@ export function TimelineMultiples({ timeline, metric, granularity, baseQuery }: 
                     {percent && <ErrorBar dataKey={errKey(t.slug)} direction="y" width={4} strokeWidth={1.2} stroke={t.colour} />}
                   </Line>
                 </ComposedChart>
-              </ResponsiveContainer>
+              )}
             </div>
           </figure>
         ))}
         <figure>
           <figcaption className="text-sm font-medium text-foreground">Coded articles per {GRANULARITY_TITLE[granularity].toLowerCase()}</figcaption>
-          <ArticleStrip data={data} granularityTitle={GRANULARITY_TITLE[granularity]} />
+          <ArticleStrip data={data} granularityTitle={GRANULARITY_TITLE[granularity]} width={width} />
         </figure>
       </div>
       <MarksKey metric={metric} />

@@ -9,14 +9,24 @@ import { ThemeSwatch } from "../theme-swatch";
 export function CooccurrenceMatrix({ data, pairHref }: { data: Cooccurrence; pairHref: (a: string, b: string) => string }) {
   const cell = (a: string, b: string) => data.cells.find((c) => (c.a === a && c.b === b) || (c.a === b && c.b === a));
   return (
-    <div className="overflow-x-auto">
+    <>
+      {/* Outside the scrolling box, so it wraps on a phone instead of running off with the table. */}
+      <p className="mb-2 text-sm text-muted" aria-hidden>
+        Passages tagged with both themes · articles with both
+      </p>
+      {data.themes.length > 2 && (
+        <p className="mb-1 text-xs text-muted sm:hidden" data-testid="scroll-cue">
+          Scroll the table sideways for every theme →
+        </p>
+      )}
+      <div className="overflow-x-auto">
       <table className="text-sm" data-testid="cooccurrence-matrix">
-        <caption className="mb-2 text-left text-muted">Passages tagged with both themes · articles with both</caption>
+        <caption className="sr-only">Passages tagged with both themes · articles with both</caption>
         <thead>
           <tr>
             <td />
             {data.themes.map((t) => (
-              <th key={t.slug} scope="col" className="px-3 py-1 text-left">
+              <th key={t.slug} scope="col" className="px-3 py-1 text-left max-sm:px-1.5">
                 <span className="inline-flex items-center gap-1">
                   <ThemeSwatch colour={t.colour} />
                   {t.name}
@@ -28,7 +38,7 @@ export function CooccurrenceMatrix({ data, pairHref }: { data: Cooccurrence; pai
         <tbody>
           {data.themes.map((ta) => (
             <tr key={ta.slug} className="border-t border-border">
-              <th scope="row" className="px-3 py-1 text-left">
+              <th scope="row" className="px-3 py-1 text-left max-sm:px-1.5">
                 <span className="inline-flex items-center gap-1">
                   <ThemeSwatch colour={ta.colour} />
                   {ta.name}
@@ -38,7 +48,7 @@ export function CooccurrenceMatrix({ data, pairHref }: { data: Cooccurrence; pai
                 const c = cell(ta.slug, tb.slug);
                 const diagonal = ta.slug === tb.slug;
                 return (
-                  <td key={tb.slug} className={`px-3 py-1 tabular-nums ${diagonal ? "bg-surface font-semibold" : ""}`} data-testid={`cell-${ta.slug}-${tb.slug}`}>
+                  <td key={tb.slug} className={`px-3 py-1 tabular-nums max-sm:px-1.5 ${diagonal ? "bg-surface font-semibold" : ""}`} data-testid={`cell-${ta.slug}-${tb.slug}`}>
                     {c && c.passages > 0 ? (
                       <Link href={pairHref(ta.slug, tb.slug)} scroll={false} aria-label={`${c.passages} passages, ${c.articles} articles: ${ta.name} and ${tb.name}`}>
                         {c.passages} · {c.articles}
@@ -53,6 +63,7 @@ export function CooccurrenceMatrix({ data, pairHref }: { data: Cooccurrence; pai
           ))}
         </tbody>
       </table>
-    </div>
+      </div>
+    </>
   );
 }

@@ -18,14 +18,14 @@ export function SummaryLine({
   const counted = summary.coding === "all" ? "article" : "coded article";
   return (
     <p className="text-sm" data-testid="summary">
-      In view: <Link href={articlesHref}><strong>{plural(summary.articles, counted)}</strong></Link>
+      In view: <Link href={articlesHref} prefetch={false}><strong>{plural(summary.articles, counted)}</strong></Link>
       {" · "}
       <strong>{summary.words.toLocaleString("en")}</strong> words · <strong>{summary.passages.toLocaleString("en")}</strong> tagged passage
       {summary.passages === 1 ? "" : "s"}
       {summary.notCoded > 0 && (
         <span data-testid="not-coded">
           {" · "}
-          <Link href={notCodedHref}>{plural(summary.notCoded, "article")} not yet coded</Link>
+          <Link href={notCodedHref} prefetch={false}>{plural(summary.notCoded, "article")} not yet coded</Link>
           {summary.coding === "all" ? ", included as asked (their untagged words count as untagged)" : ", left out of every figure"}
         </span>
       )}

@@ -15,7 +15,7 @@ import {
   ORG_ROLES,
   toSearchParams,
   type Filters,
-} from "@/lib/filters/schema";
+} from "@/lib/filters/url";
 import type { Catalog } from "@/lib/queries/analytics";
 import { Segmented } from "./segmented";
 

@@ -2,6 +2,8 @@
 // A formulation's own trajectory, drawn like the theme timeline: hits per 10,000 words of
 // the coded articles of each period (a gap where a period has none), and the same by source.
 import { Bar, BarChart, CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { evenTicks, granularityOf, plotWidthOf } from "../charts/ticks";
+import { useWidth } from "../charts/use-width";
 import type { SearchPeriod, SearchSource } from "@/lib/queries/search";
 import { AXIS_TICK } from "../charts/timeline-marks";
 
@@ -31,14 +33,19 @@ function HitTooltip({ active, payload }: { active?: boolean; payload?: readonly 
 
 const yLabel = { value: "Hits per 10,000 words", angle: -90, position: "insideLeft", offset: 10, style: { textAnchor: "middle", fill: "currentColor", fontSize: 12 } } as const;
 
+const HIT_MARGIN = { top: 10, right: 28, bottom: 4, left: 8 };
+
 export function HitTimeline({ periods }: { periods: SearchPeriod[] }) {
   const data: Row[] = periods.map((p) => ({ label: p.label, per10k: p.per10k, hits: p.hits, articles: p.articles, articlesWithHits: p.articlesWithHits }));
+  // Labels at even calendar steps, as on the theme timeline.
+  const [box, width] = useWidth<HTMLDivElement>();
+  const ticks = width === null || !periods.length ? [] : evenTicks(periods, granularityOf(periods[0].period), plotWidthOf(width, 64, HIT_MARGIN));
   return (
-    <div className="h-72 w-full text-muted" data-testid="hit-timeline">
+    <div className="h-72 w-full text-muted" data-testid="hit-timeline" ref={box}>
       <ResponsiveContainer width="100%" height="100%">
-        <LineChart data={data} margin={{ top: 10, right: 16, bottom: 4, left: 8 }}>
+        <LineChart data={data} margin={HIT_MARGIN}>
           <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" />
-          <XAxis dataKey="label" tick={AXIS_TICK} stroke="var(--border)" interval="preserveStartEnd" />
+          <XAxis dataKey="label" tick={AXIS_TICK} stroke="var(--border)" ticks={ticks} interval={0} />
           <YAxis tick={AXIS_TICK} stroke="var(--border)" domain={[0, "auto"]} width={64} label={yLabel} />
           <Tooltip content={HitTooltip} />
           <Line type="linear" dataKey="per10k" name="Hits per 10,000 words" stroke={COLOUR} strokeWidth={2.5} connectNulls={false} dot={{ r: 4, fill: COLOUR }} isAnimationActive={false} />

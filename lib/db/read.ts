@@ -7,9 +7,11 @@ import "server-only";
 // per SQL text, cached) and run directly. The SQL is still built with Prisma.sql, whose `.sql`
 // and `.values` carry it here. A statement runs to completion (`all()`), so one connection serves
 // every request; each sees the last committed write (WAL, no transaction held between calls).
-import Database from "better-sqlite3";
+// The exports' cursors take connections of their own (lib/db/reader.ts), never this one.
+import type Database from "better-sqlite3";
 import type { Prisma } from "../../generated/prisma/client";
-import { BUSY_TIMEOUT_MS, databaseFile, databaseUrl, ensureWal } from "./create";
+import { databaseUrl, ensureWal } from "./create";
+import { openReader } from "./reader";
 
 const globalForRead = globalThis as unknown as { ptRead?: { url: string; db: Database.Database; statements: Map<string, Database.Statement> } };
 
@@ -21,7 +23,7 @@ function connection() {
   let c = globalForRead.ptRead;
   if (!c || c.url !== url || !c.db.open) {
     ensureWal(url);
-    c = { url, db: new Database(databaseFile(url), { readonly: true, fileMustExist: true, timeout: BUSY_TIMEOUT_MS }), statements: new Map() };
+    c = { url, db: openReader(url), statements: new Map() };
     globalForRead.ptRead = c;
   }
   return c;

@@ -5,19 +5,14 @@ import { z } from "zod";
 import { CODER_NAME, CODER_NAME_HINT, CODING_STATUSES } from "../coding/status";
 import { isIsoDay } from "../measure/dates";
 import { MAX_PERIODS, periodCount, periodKey, tooManyPeriodsMessage } from "../measure/periods";
+// The names, values, labels and URL writer live in url.ts (no zod), which the browser imports.
+import { CODINGS, DEFAULTS, GRANULARITIES, METRICS, ORG_ROLES } from "./url";
+export { CODING_LABELS, CODINGS, DEFAULTS, GRANULARITIES, METRIC_LABELS, METRICS, ORG_ROLE_HINTS, ORG_ROLE_LABELS, ORG_ROLES, toSearchParams } from "./url";
 
 // zod probes whether it may compile parsers with `Function(...)`; in the browser that probe is an
-// eval the Content-Security-Policy refuses (and reports). This module is the one zod schema the
-// client bundles, so turn the compiler off here: parsing a query is small work either way.
+// eval the Content-Security-Policy refuses (and reports). The browser no longer bundles this
+// module (it imports url.ts), but keep the compiler off: parsing a query is small work either way.
 z.config({ jitless: true });
-
-export const ORG_ROLES = ["source", "publisher", "mentioned"] as const;
-export const GRANULARITIES = ["month", "quarter", "year"] as const;
-export const METRICS = ["share", "passages", "articles"] as const;
-/** Which articles theme metrics count: coded and reviewed ones (default), or every article. */
-export const CODINGS = ["coded", "all"] as const;
-
-export const DEFAULTS = { orgRole: "source", granularity: "quarter", metric: "share", coding: "coded" } as const;
 
 const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be a slug (lower-case words joined by hyphens)");
 /** Keys and stored dates are four-digit ISO years, so a filter date must be in years 1000-9999. */
@@ -121,40 +116,6 @@ export function checkKnownSlugs(filters: Filters, known: { themes: readonly stri
   return issues;
 }
 
-/** The URL query for a view, defaults left out so shared links stay short. */
-export function toSearchParams(f: Partial<Filters>): URLSearchParams {
-  const p = new URLSearchParams();
-  for (const t of f.themes ?? []) p.append("theme", t);
-  for (const o of f.orgs ?? []) p.append("org", o);
-  if (f.orgRole && f.orgRole !== DEFAULTS.orgRole) p.set("orgRole", f.orgRole);
-  if (f.from) p.set("from", f.from);
-  if (f.to) p.set("to", f.to);
-  if (f.granularity && f.granularity !== DEFAULTS.granularity) p.set("granularity", f.granularity);
-  if (f.metric && f.metric !== DEFAULTS.metric) p.set("metric", f.metric);
-  if (f.coding && f.coding !== DEFAULTS.coding) p.set("coding", f.coding);
-  for (const s of f.statuses ?? []) p.append("status", s);
-  if (f.coder) p.set("coder", f.coder);
-  return p;
-}
-
-export const METRIC_LABELS: Record<Metric, string> = {
-  share: "Share of text (%)",
-  passages: "Passages",
-  articles: "Articles with the theme (%)",
-};
-
-export const ORG_ROLE_LABELS: Record<OrgRole, string> = {
-  source: "Source",
-  publisher: "Publisher",
-  mentioned: "Mentioned",
-};
-
-export const ORG_ROLE_HINTS: Record<OrgRole, string> = {
-  source: "whose words the article reports",
-  publisher: "the site the text was taken from",
-  mentioned: "organizations named in the text",
-};
-
 /** What a chart's number is, in a sentence, for its description. */
 export function metricDescription(metric: Metric, per: string): string {
   if (metric === "share") return `Share of text: words inside the theme's passages as a percentage of all words, summed over each ${per}.`;
@@ -176,11 +137,6 @@ export function viewSlug(f: Filters, parts: readonly ("granularity" | "metric")[
   const slug = bits.join("_").replace(/[^a-z0-9+_-]/gi, "-");
   return slug.length > 150 ? slug.slice(0, 150) : slug;
 }
-
-export const CODING_LABELS: Record<Coding, string> = {
-  coded: "Coded articles",
-  all: "All articles, uncoded too",
-};
 
 /** Page-only parameters of the dashboard, beside the filters: how the charts are laid out. */
 export const LAYOUTS = ["overlay", "small-multiples"] as const;

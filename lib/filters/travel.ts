@@ -1,7 +1,8 @@
 // Which parameters of a URL are the shared filters, to carry to another page.
-import { filtersSchema } from "./schema";
+// The navigation imports this in every page, so it reads the names from url.ts, not the zod schema.
+import { FILTER_PARAMS } from "./url";
 
-const FILTER_KEYS = new Set(Object.keys(filtersSchema.in.shape));
+const FILTER_KEYS: ReadonlySet<string> = new Set(FILTER_PARAMS);
 
 /** The filter parameters of `params` only, in their order, as a query string ("" when none). */
 export function filterQuery(params: URLSearchParams | null): string {

@@ -1,8 +1,8 @@
 // The CSV exports: each is the very data a chart or table draws, flattened to rows.
 import { csvDate } from "../measure/totals";
 import type { CsvCell } from "./csv";
-import { countWords } from "../measure/words";
-import type { ArticleThemeRow, BySource, PassageRow, Timeline } from "../queries/analytics";
+import type { ArticleThemeRow, BySource, Timeline } from "../queries/analytics";
+import type { PassageExportRow } from "../queries/exports";
 
 // value, ci_low and ci_high are empty where undefined: no coded articles (no value), or no
 // interval (passages, or a share resting on one article). No data is never written as 0.
@@ -23,7 +23,8 @@ export function bySourceRows(b: BySource): CsvCell[][] {
   );
 }
 
-export function passageRows(passages: PassageRow[]): CsvCell[][] {
+/** `words` is the passage's stored word count (Annotation.words), counted when the passage was written. */
+export function passageRows(passages: PassageExportRow[]): CsvCell[][] {
   return passages.map((p) => [
     p.articleSlug,
     p.articleTitle,
@@ -36,7 +37,7 @@ export function passageRows(passages: PassageRow[]): CsvCell[][] {
     p.quote,
     p.start,
     p.end,
-    countWords(p.quote),
+    p.words,
     p.annotator,
   ]);
 }

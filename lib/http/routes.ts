@@ -42,8 +42,10 @@ export function jsonResponse(data: unknown): Response {
 }
 
 /**
- * A CSV download. `rows` may be one array or batches arriving over time; batches are
- * written to the response as they come, so a large export streams.
+ * A CSV download. `rows` may be one array or chunks arriving over time (a cursor, see
+ * lib/queries/exports.ts). The header goes out at once; after it, one chunk is written per
+ * pull of the response stream, so a client that reads slowly slows the reading, and one
+ * that goes away cancels the stream, which returns the iterator (closing its cursor).
  */
 export function csvResponse(
   name: string,
@@ -61,23 +63,32 @@ export function csvResponse(
     view: view.toString() || "all",
     generatedAt: new Date().toISOString(),
   };
-  const batches: AsyncIterable<CsvCell[][]> = Array.isArray(rows)
+  const chunks: AsyncIterator<CsvCell[][]> = Array.isArray(rows)
     ? (async function* () {
         yield rows;
       })()
-    : rows;
+    : rows[Symbol.asyncIterator]();
   const encoder = new TextEncoder();
-  const body = new ReadableStream<Uint8Array>({
-    async start(controller) {
-      try {
+  const body = new ReadableStream<Uint8Array>(
+    {
+      start(controller) {
         controller.enqueue(encoder.encode(csvHeader(columns, provenance)));
-        for await (const batch of batches) controller.enqueue(encoder.encode(csvRows(batch, provenance)));
-        controller.close();
-      } catch (e) {
-        controller.error(e);
-      }
+      },
+      async pull(controller) {
+        for (;;) {
+          const next = await chunks.next();
+          if (next.done) return controller.close();
+          if (next.value.length === 0) continue;
+          return controller.enqueue(encoder.encode(csvRows(next.value, provenance)));
+        }
+      },
+      async cancel() {
+        await chunks.return?.();
+      },
     },
-  });
+    // One chunk queued at most: the next is read only once the one before has been taken.
+    { highWaterMark: 1 },
+  );
   return new Response(body, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",

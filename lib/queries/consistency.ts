@@ -1,7 +1,7 @@
 // The check behind `npm run db:check`: every stored total recomputed from what it is a total
 // of. Per article x theme, tagged words and passages from the article's passages (the same
 // articleThemeStats the writes use); per article, the word count from its text; per passage,
-// its quote against the text at its offsets. Reads only; takes the client as an argument so
+// its quote against the text at its offsets and its stored words against a recount of the quote. Reads only; takes the client as an argument so
 // the command and the tests can point it at any database file.
 import type { PrismaClient } from "../../generated/prisma/client";
 import { CONSENSUS } from "../coding/status";
@@ -12,7 +12,7 @@ export type Difference = {
   article: string;
   /** The theme of a per-theme total, null for the article's word count */
   theme: string | null;
-  what: "taggedWords" | "passages" | "row" | "wordCount" | "quote";
+  what: "taggedWords" | "passages" | "row" | "wordCount" | "quote" | "passageWords";
   /** whose coding, where it is not the consensus */
   coder?: string;
   /** null: no stored row at all */
@@ -49,7 +49,7 @@ export async function checkConsistency(prisma: PrismaClient): Promise<Consistenc
         slug: true,
         body: true,
         wordCount: true,
-        annotations: { select: { id: true, themeId: true, start: true, end: true, quote: true, coder: true } },
+        annotations: { select: { id: true, themeId: true, start: true, end: true, quote: true, words: true, coder: true } },
         themeStats: { select: { themeId: true, taggedWords: true, passages: true, coder: true } },
         codings: { select: { coder: true } },
       },
@@ -64,6 +64,12 @@ export async function checkConsistency(prisma: PrismaClient): Promise<Consistenc
       for (const p of a.annotations) {
         const text = a.body.slice(p.start, p.end);
         if (text !== p.quote) differences.push({ article: a.slug, theme: slugOf.get(p.themeId) ?? null, what: "quote", stored: p.quote, recomputed: text });
+        // What passages.csv writes as the passage's words (null: never counted, npm run db:setup counts it).
+        const quoteWords = countWords(p.quote);
+        if (p.words !== quoteWords) {
+          const coder = p.coder === CONSENSUS ? {} : { coder: p.coder };
+          differences.push({ article: a.slug, theme: slugOf.get(p.themeId) ?? null, what: "passageWords", stored: p.words, recomputed: quoteWords, ...coder });
+        }
       }
       // Every coding: the consensus, and each coder's.
       const coders = [CONSENSUS, ...new Set([...a.codings.map((c) => c.coder), ...a.annotations.map((p) => p.coder)].filter((c) => c !== CONSENSUS))];
@@ -99,14 +105,14 @@ export function describeConsistency(r: ConsistencyReport, limit = 200): string[]
         ...r.rollups.map((d) => `  ${d.check}: ${d.count} row(s), e.g. ${JSON.stringify(d.examples[0], (_, v: unknown) => (typeof v === "bigint" ? Number(v) : v))}`),
       ]
     : ["The chart aggregates (ThemeFact, ThemeRollup, MentionRollup) equal a full recomputation from the base tables."];
-  if (r.differences.length === 0) return [head, "Every per-theme total, word count and quote matches the passages and texts.", ...rollups];
-  const show = (v: number | string | null) => (v === null ? "(no row)" : typeof v === "string" ? JSON.stringify(v.length > 60 ? `${v.slice(0, 57)}...` : v) : String(v));
+  if (r.differences.length === 0) return [head, "Every per-theme total, word count, quote and passage word count matches the passages and texts.", ...rollups];
+  const show = (v: number | string | null, what?: Difference["what"]) => (v === null ? (what === "passageWords" ? "(not counted)" : "(no row)") : typeof v === "string" ? JSON.stringify(v.length > 60 ? `${v.slice(0, 57)}...` : v) : String(v));
   return [
     head,
     `${r.differences.length} difference(s) (article, theme, what, stored, recomputed):`,
-    ...r.differences.slice(0, limit).map((d) => `  ${d.article}  ${d.theme ?? "-"}  ${d.what}  stored ${show(d.stored)}  recomputed ${show(d.recomputed)}`),
+    ...r.differences.slice(0, limit).map((d) => `  ${d.article}  ${d.theme ?? "-"}  ${d.what}  stored ${show(d.stored, d.what)}  recomputed ${show(d.recomputed)}`),
     ...(r.differences.length > limit ? [`  ... and ${r.differences.length - limit} more`] : []),
-    "npm run db:seed rebuilds missing rows; a wrong total means a write went around lib/writes.",
+    "npm run db:seed rebuilds missing rows, npm run db:setup counts uncounted passage words; a wrong total means a write went around lib/writes.",
     ...rollups,
   ];
 }

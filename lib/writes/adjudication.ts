@@ -5,6 +5,7 @@ import "server-only";
 // decision on, the consensus of the article no longer follows a coder's edits.
 import { prisma } from "../db/client";
 import { snapToWords } from "../coding/snap";
+import { countWords } from "../measure/words";
 import type { AdjudicationInput } from "../coding/schemas";
 import { CONSENSUS } from "../coding/status";
 import { refreshArticleStats } from "./article-stats";
@@ -49,7 +50,7 @@ export async function adjudicate(slug: string, a: AdjudicationInput): Promise<Wr
     }
     for (const c of chosen) {
       const note = `adjudicated: ${a.decision}${a.reason ? ` (${a.reason})` : ""}`;
-      const row = await tx.annotation.create({ data: { articleId: article.id, themeId: theme.id, coder: CONSENSUS, start: c.start, end: c.end, quote: c.quote, annotator: a.annotator, note } });
+      const row = await tx.annotation.create({ data: { articleId: article.id, themeId: theme.id, coder: CONSENSUS, start: c.start, end: c.end, quote: c.quote, words: countWords(c.quote), annotator: a.annotator, note } });
       await recordEvent(tx, { articleId: article.id, annotationId: row.id, coder: CONSENSUS, who: a.annotator, action: "create", before: null, after: { theme: a.theme, ...c, note } });
     }
     const rec = await tx.adjudication.create({

@@ -3,7 +3,7 @@
 import type { Prisma } from "../../generated/prisma/client";
 import type { PlannedAnnotation } from "../corpus/seed";
 import { CONSENSUS } from "../coding/status";
-import { articleThemeStats } from "../measure/words";
+import { articleThemeStats, countWords } from "../measure/words";
 
 const key = (a: PlannedAnnotation) => JSON.stringify([a.theme, a.start, a.end, a.quote, a.annotator, a.note]);
 
@@ -33,6 +33,7 @@ export async function syncArticleAnnotations(
         start: p.start,
         end: p.end,
         quote: p.quote,
+        words: countWords(p.quote),
         annotator: p.annotator,
         note: p.note,
       })),

@@ -321,7 +321,7 @@ export async function importQdaProject(prisma: PrismaClient, file: string, proje
           if (a.passages.length) {
             await tx.annotation.createMany({
               // Into the consensus: a project coded elsewhere arrives as one coding, its users kept as annotators.
-              data: a.passages.map((p) => ({ articleId, coder: "consensus", themeId: themeIds.get(p.themeKey)!, start: p.start, end: p.end, quote: p.quote, annotator: p.annotator, note: p.note })),
+              data: a.passages.map((p) => ({ articleId, coder: "consensus", themeId: themeIds.get(p.themeKey)!, start: p.start, end: p.end, quote: p.quote, words: countWords(p.quote), annotator: p.annotator, note: p.note })),
             });
           }
           await refreshArticleStats(tx, articleId);

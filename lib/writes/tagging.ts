@@ -5,6 +5,7 @@ import "server-only";
 import { prisma } from "../db/client";
 import { periodOf } from "../measure/dates";
 import { snapToWords } from "../coding/snap";
+import { countWords } from "../measure/words";
 import type { CodingStatusEdit, MetadataEdit, NewPassage, PassageEdit } from "../coding/schemas";
 import { DatabaseBusyError, withBusyRetry } from "../db/retry";
 import { afterCodingChange, ensureCoding, recordEvent, setStatus, type PassageState } from "./codings";
@@ -48,7 +49,7 @@ async function addPassageOnce(slug: string, p: NewPassage): Promise<WriteResult<
     for (const t of themes) {
       if (existing.some((e) => e.themeId === t.id)) continue; // already tagged with this theme
       const row = await tx.annotation.create({
-        data: { articleId: article.id, coder, themeId: t.id, start: span.start, end: span.end, quote, annotator: p.annotator, note: p.note || null },
+        data: { articleId: article.id, coder, themeId: t.id, start: span.start, end: span.end, quote, words: countWords(quote), annotator: p.annotator, note: p.note || null },
       });
       created.push(row.id);
       await recordEvent(tx, { articleId: article.id, annotationId: row.id, coder, who: p.annotator, action: "create", before: null, after: { theme: t.slug, ...span, quote, note: p.note || null } });
@@ -128,7 +129,7 @@ async function undoLastOnce(slug: string, who: string): Promise<WriteResult<{ un
       await tx.annotation.deleteMany({ where: { id: last.annotationId } });
     } else if (before) {
       const theme = await tx.theme.findUniqueOrThrow({ where: { slug: before.theme } });
-      const data = { themeId: theme.id, start: before.start, end: before.end, quote: before.quote, note: before.note };
+      const data = { themeId: theme.id, start: before.start, end: before.end, quote: before.quote, words: countWords(before.quote), note: before.note };
       const alive = last.annotationId !== null && (await tx.annotation.findUnique({ where: { id: last.annotationId } }));
       if (alive) await tx.annotation.update({ where: { id: last.annotationId! }, data });
       else await tx.annotation.create({ data: { ...data, articleId: article.id, coder: last.coder, annotator: who } });

@@ -92,5 +92,5 @@ describe("REFI-QDA files on the command line", () => {
     expect(nz.status).toBe(1);
     expect(nz.stderr).toContain(`${notZip}: not a .qdpx (ZIP) file`);
     expect(snapshot(db.file)).toBe(before);
-  });
+  }, 180_000); // three command-line runs, each starting tsx: slow on a busy machine
 });

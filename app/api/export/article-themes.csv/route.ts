@@ -1,12 +1,13 @@
 import { ARTICLE_THEMES_COLUMNS, articleThemeRows } from "@/lib/http/exports";
 import { viewSlug } from "@/lib/filters/schema";
 import { csvResponse, filteredRoute } from "@/lib/http/routes";
-import { iterateArticleThemeRows } from "@/lib/queries/analytics";
+import { streamArticleThemeRows } from "@/lib/queries/exports";
 
-async function* batches(rows: ReturnType<typeof iterateArticleThemeRows>) {
-  for await (const batch of rows) yield articleThemeRows(batch);
+/** The base every chart number is summed from, streamed from a cursor a chunk of rows at a time. */
+async function* chunks(rows: ReturnType<typeof streamArticleThemeRows>) {
+  for await (const chunk of rows) yield articleThemeRows(chunk);
 }
 
 export const GET = filteredRoute(async (filters, { catalog }) =>
-  csvResponse(`article-themes_${viewSlug(filters, [])}`, ARTICLE_THEMES_COLUMNS, batches(iterateArticleThemeRows(filters)), filters, catalog),
+  csvResponse(`article-themes_${viewSlug(filters, [])}`, ARTICLE_THEMES_COLUMNS, chunks(streamArticleThemeRows(filters)), filters, catalog),
 );
