@@ -1,0 +1,146 @@
+// The production server the benchmark measures: `next start` on a given SQLite file, bound to
+// 127.0.0.1 as scripts/start.ts would start it (lib/coding/listen.ts), plus HTTP timing and the
+// server's memory read from /proc.
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import http from "node:http";
+import path from "node:path";
+import { createRequire } from "node:module";
+import { listenPlan } from "../../lib/coding/listen";
+import { staleReason } from "../build-if-stale";
+
+const ROOT = path.join(import.meta.dirname, "../..");
+
+/** `next build` once, when .next is missing or older than its inputs (as `npm start` does). */
+export function ensureBuild(log: (line: string) => void): Promise<void> {
+  const reason = staleReason(ROOT);
+  if (!reason) return Promise.resolve();
+  log(`Building the production server (${reason}) ...`);
+  const next = createRequire(import.meta.url).resolve("next/dist/bin/next");
+  return new Promise((resolve, reject) => {
+    const p = spawn(process.execPath, [next, "build"], { cwd: ROOT, stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, NODE_ENV: "production" } });
+    p.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`next build exited with ${code}`))));
+  });
+}
+
+export type Server = {
+  port: number;
+  pid: number;
+  /** resident memory now, MiB, of the server's process tree */
+  rssMb(): number;
+  /** the peak resident memory since start or the last resetPeak(), MiB (VmHWM) */
+  peakMb(): number;
+  /** restart the peak count (writes 5 to /proc/PID/clear_refs); false where the kernel refuses */
+  resetPeak(): boolean;
+  stop(): Promise<void>;
+};
+
+function descendants(pid: number): number[] {
+  const out = [pid];
+  for (let i = 0; i < out.length; i++) {
+    let children = "";
+    try {
+      for (const task of fs.readdirSync(`/proc/${out[i]}/task`)) children += fs.readFileSync(`/proc/${out[i]}/task/${task}/children`, "utf8") + " ";
+    } catch {
+      continue;
+    }
+    for (const c of children.split(/\s+/).filter(Boolean)) out.push(Number(c));
+  }
+  return out;
+}
+
+function statusKb(pid: number, field: "VmRSS" | "VmHWM"): number {
+  try {
+    const m = new RegExp(`^${field}:\\s+(\\d+) kB`, "m").exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
+    return m ? Number(m[1]) : 0;
+  } catch {
+    return 0;
+  }
+}
+
+export async function startServer(opts: { file: string; port: number; log: (line: string) => void }): Promise<Server> {
+  const plan = listenPlan({}, ["-p", String(opts.port), "-H", "127.0.0.1"]);
+  if (!plan.ok) throw new Error(plan.error);
+  const next = createRequire(import.meta.url).resolve("next/dist/bin/next");
+  const env = { ...process.env, ...plan.env, NODE_ENV: "production", DATABASE_URL: `file:${path.resolve(opts.file)}` } as NodeJS.ProcessEnv;
+  delete env.TAGGING_ENABLED;
+  delete env.TAGGING_SECRET;
+  const child: ChildProcess = spawn(process.execPath, [next, "start", ...plan.args], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  child.stdout?.on("data", (d: Buffer) => (output += d.toString()));
+  child.stderr?.on("data", (d: Buffer) => (output += d.toString()));
+  const exited = new Promise<void>((resolve) => child.on("exit", () => resolve()));
+  const started = performance.now();
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}:\n${output}`);
+    try {
+      const r = await request(opts.port, "/icon.svg");
+      if (r.status === 200) break;
+    } catch {
+      // not listening yet
+    }
+    if (performance.now() - started > 60_000) {
+      child.kill("SIGTERM");
+      throw new Error(`next start did not answer on port ${opts.port} within 60 s:\n${output}`);
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  const pid = child.pid!;
+  const tree = () => descendants(pid);
+  return {
+    port: opts.port,
+    pid,
+    rssMb: () => tree().reduce((a, p) => a + statusKb(p, "VmRSS"), 0) / 1024,
+    peakMb: () => tree().reduce((a, p) => a + statusKb(p, "VmHWM"), 0) / 1024,
+    resetPeak: () => {
+      try {
+        for (const p of tree()) fs.writeFileSync(`/proc/${p}/clear_refs`, "5");
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    stop: async () => {
+      if (child.exitCode === null) child.kill("SIGTERM");
+      const timer = setTimeout(() => child.kill("SIGKILL"), 5000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+// A new loopback connection per request: a kept-alive one can be closed by the server's idle
+// timeout just as it is reused (a long floor query runs between two requests), and the
+// connection costs well under a millisecond here, inside the measured HTTP overhead.
+const server = { agent: new http.Agent({ keepAlive: false }) };
+
+export type Timed = { status: number; ms: number; firstByteMs: number; bytes: number; body?: string };
+
+/** One GET over a new loopback connection: total time, time to the first body byte, bytes. */
+export function request(port: number, pathname: string, opts: { keepBody?: boolean; timeoutMs?: number } = {}): Promise<Timed> {
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const req = http.get({ host: "127.0.0.1", port, path: pathname, agent: server.agent, headers: { "accept-encoding": "identity" } }, (res) => {
+      let first = -1;
+      let bytes = 0;
+      const chunks: Buffer[] = [];
+      res.on("data", (d: Buffer) => {
+        if (first < 0) first = performance.now() - t0;
+        bytes += d.length;
+        if (opts.keepBody) chunks.push(d);
+      });
+      res.on("end", () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          ms: performance.now() - t0,
+          firstByteMs: first < 0 ? performance.now() - t0 : first,
+          bytes,
+          body: opts.keepBody ? Buffer.concat(chunks).toString("utf8") : undefined,
+        }),
+      );
+      res.on("error", reject);
+    });
+    req.setTimeout(opts.timeoutMs ?? 600_000, () => req.destroy(new Error(`GET ${pathname} timed out`)));
+    req.on("error", reject);
+  });
+}
