@@ -1,6 +1,8 @@
 // The floors: the same answer as each dashboard request, computed by raw better-sqlite3 on the
 // same file in the same run. Two per chart request:
-//   rollup: the sums table (ThemeRollup), as in the rollup contract; one organization mentioned
+//   rollup: the smallest sums table that holds the request's keys (MonthRollup without an
+//           organization filter, SourceRollup for by-source over all dates, ThemeRollup for one
+//           source); one organization mentioned
 //           from its sums per mentioned organization (MentionRollup; ThemeFact by article id
 //           before that table existed); a date range not aligned to months from ThemeRollup for
 //           its whole months and the narrow fact table ThemeFact, by its (coder, dateStart)
@@ -76,7 +78,9 @@ function rollupFloor(s: Spec, mentionRollup: boolean): Floor {
     return all(`SELECT ${bucket} AS b, "themeId", ${FACT_SUMS} FROM "ThemeFact"
       WHERE coder = ? ${status} ${precision} ${conds} ${facts} GROUP BY b, "themeId"`, coder);
   }
-  return all(`SELECT ${bucket} AS b, "themeId", ${SUMS} FROM "ThemeRollup"
+  // The smallest rollup that holds the keys the request filters and groups by.
+  const table = s.source !== undefined ? "ThemeRollup" : s.group === "source" ? (s.months ? "ThemeRollup" : "SourceRollup") : "MonthRollup";
+  return all(`SELECT ${bucket} AS b, "themeId", ${SUMS} FROM "${table}"
     WHERE coder = ? ${status} ${precision} ${conds} GROUP BY b, "themeId"`, coder);
 }
 
@@ -141,7 +145,7 @@ function naiveFloor(s: Spec): Floor {
 }
 
 /** The summary line's numbers: articles in view by status and date precision, their words and passages. */
-const rollupSummary: Floor = all(`SELECT status, precision, SUM(articles), SUM(words), SUM(passages) FROM "ThemeRollup"
+const rollupSummary: Floor = all(`SELECT status, precision, SUM(articles), SUM(words), SUM(passages) FROM "MonthRollup"
   WHERE coder = 'consensus' GROUP BY status, precision, "themeId"`);
 const naiveSummary: Floor = (db) => [
   db.prepare(`SELECT COUNT(*), SUM(CASE WHEN a."codingStatus" IN ${COUNTED} THEN a."wordCount" ELSE 0 END),
