@@ -24,13 +24,33 @@ const STOPWORDS = new Set(
 /** Words as FTS5's unicode61 tokenizer splits them: runs of letters and digits. */
 const TOKEN = /[\p{L}\p{N}]+/gu;
 
+const PREPOSITION = /^(of|in|for|to|on|with|by)\s/i;
+
+/**
+ * The alternatives of "A or B". One that starts with a preposition shares the head of the first:
+ * "reform of SOEs or of state-owned assets" is "reform of SOEs" and "reform of state-owned assets".
+ */
+function alternatives(piece: string): string[] {
+  const [first, ...rest] = piece.split(/\s+or\s+/i);
+  return [
+    first,
+    ...rest.map((alt) => {
+      const prep = PREPOSITION.exec(alt)?.[1];
+      if (!prep) return alt;
+      const at = first.toLowerCase().split(" ").indexOf(prep.toLowerCase());
+      return at > 0 ? `${first.split(" ").slice(0, at).join(" ")} ${alt}` : alt;
+    }),
+  ];
+}
+
 function piecesOf(cue: string): string[] {
   return cue
     .replace(/\([^)]*\)/g, " ") // "key (core) technologies": the parenthesis is an optional variant
     .replace(/['‘’"“”]s\b/g, "") // "the Party's leadership": the possessive is no word of its own
     .split(/[,;]/)
-    .flatMap((p) => p.split(/\s+or\s+/i))
-    .map((p) => p.replace(/['‘’"“”]/g, "").replace(/\s+/g, " ").trim())
+    .map((p) => p.replace(/\s+/g, " ").trim())
+    .flatMap(alternatives)
+    .map((p) => p.replace(/['‘’"“”]/g, "").trim())
     .filter(Boolean);
 }
 

@@ -36,6 +36,14 @@ describe("cueQueries", () => {
     expect(cueQueries("R&D investment").map((x) => x.query)).toEqual(['"r d" "investment"']);
   });
 
+  it("gives an alternative that starts with a preposition the head of the first", () => {
+    expect(cueQueries("reform of SOEs or of state-owned assets; the three-year action").map((x) => x.phrase)).toEqual([
+      "reform of SOEs",
+      "reform of state-owned assets",
+      "the three-year action",
+    ]);
+  });
+
   it("sends a Chinese cue to the trigram index as written, and drops one under 3 characters", () => {
     expect(cueQueries("新质生产力, 改革")).toEqual([{ phrase: "新质生产力", query: '"新质生产力"', index: "trigram" }]);
   });
