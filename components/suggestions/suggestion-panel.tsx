@@ -80,41 +80,47 @@ export function SuggestionPanel({ slug, themes, suggestions, secretRequired, cod
         <p className="mt-2 text-muted">No suggestions: every sentence a cue matches is tagged with its theme or answered.</p>
       ) : (
         <ul className="mt-2 max-h-[28rem] space-y-2 overflow-y-auto pr-1">
-          {shown.map((s) => {
-            const t = byTheme.get(s.theme);
-            return (
-              <li key={key(s)} className="rounded border border-border p-2" data-testid="suggestion" data-theme={s.theme} data-start={s.start}>
-                <p className="border-l-4 pl-2 leading-relaxed" style={{ borderColor: t?.colour ?? "#888" }}>
-                  {s.sentence}
-                </p>
-                <p className="mt-1 flex flex-wrap items-center gap-x-1.5 text-xs text-muted">
-                  <span className="inline-flex items-center gap-1 font-medium text-foreground">
-                    <span aria-hidden className="inline-block size-2.5 rounded-full" style={{ backgroundColor: t?.colour ?? "#888" }} />
-                    {t?.name ?? s.theme}
-                  </span>
-                  <span>· cue “{s.cue}”</span>
-                </p>
-                <div className="mt-2 flex flex-wrap items-center gap-2">
-                  <button
-                    type="button"
-                    disabled={busy || !writer.annotator.trim()}
-                    onClick={() => void answer(s, "accepted")}
-                    className="rounded bg-accent px-2.5 py-1 text-xs text-background disabled:opacity-50"
-                  >
-                    Accept
-                  </button>
-                  <button
-                    type="button"
-                    disabled={busy || !writer.annotator.trim()}
-                    onClick={() => void answer(s, "dismissed")}
-                    className="rounded border border-border px-2.5 py-1 text-xs disabled:opacity-50"
-                  >
-                    Dismiss
-                  </button>
-                </div>
-              </li>
-            );
-          })}
+          {bySentence(shown).map((group) => (
+            <li key={`${group[0].start}-${group[0].end}`} className="rounded border border-border p-2" data-testid="suggestion-sentence">
+              <p className="leading-relaxed">
+                <span data-testid="suggestion-text">{group[0].sentence}</span>{" "}
+                <button type="button" onClick={() => showInText(group[0].start)} className="text-xs text-accent underline">
+                  Show in text
+                </button>
+              </p>
+              <ul className="mt-1 space-y-1">
+                {group.map((s) => {
+                  const t = byTheme.get(s.theme);
+                  return (
+                    <li key={key(s)} className="flex flex-wrap items-center gap-x-2 gap-y-1 border-l-4 pl-2 text-xs" style={{ borderColor: t?.colour ?? "#888" }} data-testid="suggestion" data-theme={s.theme} data-start={s.start}>
+                      <span className="font-medium">{t?.name ?? s.theme}</span>
+                      <span className="text-muted">cue “{s.cue}”</span>
+                      <span className="ml-auto flex gap-2">
+                        <button
+                          type="button"
+                          disabled={busy || !writer.annotator.trim()}
+                          onClick={() => void answer(s, "accepted")}
+                          aria-label={`Accept as ${t?.name ?? s.theme}`}
+                          className="rounded bg-accent px-2.5 py-1 text-background disabled:opacity-50"
+                        >
+                          Accept
+                        </button>
+                        <button
+                          type="button"
+                          disabled={busy || !writer.annotator.trim()}
+                          onClick={() => void answer(s, "dismissed")}
+                          aria-label={`Dismiss for ${t?.name ?? s.theme}`}
+                          className="rounded border border-border px-2.5 py-1 disabled:opacity-50"
+                        >
+                          Dismiss
+                        </button>
+                      </span>
+                    </li>
+                  );
+                })}
+              </ul>
+            </li>
+          ))}
         </ul>
       )}
       {!writer.annotator.trim() && open.length > 0 && <p className="mt-2 text-xs text-muted">Enter your name to accept or dismiss.</p>}
@@ -125,4 +131,22 @@ export function SuggestionPanel({ slug, themes, suggestions, secretRequired, cod
       )}
     </details>
   );
+}
+
+/** Suggestions of the same sentence together (they arrive in reading order, then codebook order). */
+function bySentence(list: OfferedSuggestion[]): OfferedSuggestion[][] {
+  const groups: OfferedSuggestion[][] = [];
+  for (const s of list) {
+    const last = groups.at(-1);
+    if (last && last[0].start === s.start && last[0].end === s.end) last.push(s);
+    else groups.push([s]);
+  }
+  return groups;
+}
+
+/** Scroll the article to the run of text holding `start` (runs carry their offset in data-start). */
+function showInText(start: number) {
+  const runs = [...document.querySelectorAll<HTMLElement>('[data-testid="article-body"] [data-start]')];
+  const run = runs.filter((r) => Number(r.dataset.start) <= start).at(-1);
+  run?.scrollIntoView({ block: "center", behavior: "smooth" });
 }

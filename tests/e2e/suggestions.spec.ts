@@ -32,8 +32,10 @@ test.describe.serial("suggestions from the codebook", () => {
     await page.goto(`${TAGGING_URL}/articles/${ARTICLE}?coder=${CODER}`);
     const panel = page.getByTestId("suggestions");
     const items = panel.getByTestId("suggestion");
-    // Nothing of e2e-suggest's yet: every sentence a cue matches is offered (7 on this article).
+    // Nothing of e2e-suggest's yet: every sentence a cue matches is offered (7 sentence x theme
+    // matches on this article, in 6 sentences), the same sentence's themes together.
     await expect(items).toHaveCount(7);
+    await expect(panel.getByTestId("suggestion-sentence")).toHaveCount(6);
     await expect(panel.getByRole("button", { name: "Accept" }).first()).toBeDisabled();
     await expect(panel).toContainText("Enter your name to accept or dismiss.");
     await panel.getByLabel("Your name").fill(CODER);
@@ -43,7 +45,7 @@ test.describe.serial("suggestions from the codebook", () => {
 
     const first = items.first();
     const theme = (await first.getAttribute("data-theme"))!;
-    const sentence = (await first.locator("p").first().textContent())!;
+    const sentence = (await panel.getByTestId("suggestion-sentence").first().getByTestId("suggestion-text").textContent())!;
     await expect(page.locator('[data-testid="article-body"] mark')).toHaveCount(0);
     await first.getByRole("button", { name: "Accept" }).click();
     await expect(items).toHaveCount(6);
