@@ -1,12 +1,21 @@
+import { Suspense } from "react";
 import { highlightRuns } from "@/lib/coding/highlight";
+import { ReaderTarget } from "./reader-target";
 import type { ArticleDetail, ThemeInfo } from "@/lib/queries/articles";
 
-/** The article's text with every passage highlighted; overlapping passages stack their colours. */
-export function ArticleReader({ article, themes, editable = false }: { article: ArticleDetail; themes: ThemeInfo[]; editable?: boolean }) {
+/**
+ * The article's text with every passage highlighted; overlapping passages stack their colours.
+ * `target` (from `?passage=`) is outlined in the server's HTML; ReaderTarget keeps the outline
+ * on whatever passage the URL names after in-app navigation too.
+ */
+export function ArticleReader({ article, themes, editable = false, target = null }: { article: ArticleDetail; themes: ThemeInfo[]; editable?: boolean; target?: number | null }) {
   const byTheme = new Map(themes.map((t) => [t.slug, t]));
   const paragraphs = highlightRuns(article.body, article.annotations);
   return (
-    <div className="space-y-4 text-base leading-8" data-testid="article-body">
+    <div className="space-y-4 text-base leading-8" data-testid="article-body" id="article-body">
+      <Suspense fallback={null}>
+        <ReaderTarget bodyId="article-body" />
+      </Suspense>
       {paragraphs.map((runs, i) => (
         <p key={i}>
           {runs.map((r) => {
@@ -28,8 +37,9 @@ export function ArticleReader({ article, themes, editable = false }: { article: 
                 data-themes={[...new Set(r.marks.map((m) => m.theme))].join(" ")}
                 data-start={r.start}
                 data-ids={r.marks.map((m) => m.id).join(" ")}
+                data-target={target !== null && r.marks.some((m) => m.id === target) ? "" : undefined}
                 tabIndex={editable ? 0 : undefined}
-                className={`scroll-mt-24 rounded-sm text-foreground ${editable ? "cursor-pointer" : ""} target:outline target:outline-2 target:outline-accent`}
+                className={`scroll-mt-24 rounded-sm text-foreground ${editable ? "cursor-pointer" : ""} target:outline-2 target:outline-accent data-[target]:outline-2 data-[target]:outline-offset-2 data-[target]:outline-accent`}
                 style={{ backgroundColor: `${colours[0]}26`, boxShadow: shadow, paddingBottom: `${3 * (colours.length - 1)}px` }}
               >
                 {r.startsPassages.slice(1).map((id) => (

@@ -12,7 +12,7 @@ const PRECISION_HINT: Record<string, string> = {
 };
 
 /** The articles in view with date (and how precise it is), organizations, words and passages per theme. */
-export function ArticleTable({ articles, themes }: { articles: ArticleListItem[]; themes: ThemeInfo[] }) {
+export function ArticleTable({ articles, themes, view = "" }: { articles: ArticleListItem[]; themes: ThemeInfo[]; /** the view's query, carried into the reader */ view?: string }) {
   if (articles.length === 0) {
     return <p className="rounded border border-border bg-surface p-4 text-sm text-muted">No articles match these filters.</p>;
   }
@@ -40,7 +40,7 @@ export function ArticleTable({ articles, themes }: { articles: ArticleListItem[]
             {articles.map((a) => (
               <tr key={a.slug} className="border-t border-border align-top">
                 <td className="max-w-md px-3 py-2">
-                  <Link href={`/articles/${a.slug}`}>{a.title}</Link>
+                  <Link href={`/articles/${a.slug}${view ? `?${view}` : ""}`}>{a.title}</Link>
                 </td>
                 <td className="px-3 py-2">
                   <CodingStatusBadge status={a.codingStatus} />

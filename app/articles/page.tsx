@@ -56,7 +56,7 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Pro
         {total} article{total === 1 ? "" : "s"}
         {total > PAGE_SIZE && articles.length > 0 && ` · showing ${first}–${first + articles.length - 1}`}
       </p>
-      <ArticleTable articles={articles} themes={shown} />
+      <ArticleTable articles={articles} themes={shown} view={toSearchParams(filters).toString()} />
       {total > PAGE_SIZE && (
         <nav aria-label="Pages" className="flex gap-4 text-sm">
           {pageNumber > 1 && <Link href={pageHref(pageNumber - 1)}>← Newer</Link>}

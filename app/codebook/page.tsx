@@ -3,12 +3,14 @@ import Link from "next/link";
 import { connection } from "next/server";
 import { ThemeSwatch } from "@/components/theme-swatch";
 import { getCodebook } from "@/lib/queries/articles";
+import { getSuggestionCounts } from "@/lib/queries/suggestions";
+import { cueQueries } from "@/lib/search/cues";
 
 export const metadata: Metadata = { title: "Codebook" };
 
 export default async function CodebookPage() {
   await connection();
-  const codebook = await getCodebook();
+  const [codebook, counts] = await Promise.all([getCodebook(), getSuggestionCounts()]);
   return (
     <div className="space-y-6">
       <div className="space-y-1">
@@ -29,11 +31,22 @@ export default async function CodebookPage() {
             <p className="mt-1 text-sm text-muted" data-testid={`counts-${t.slug}`}>
               {t.passages} passages in {t.articles} of {codebook.totalArticles} articles · {t.taggedWords.toLocaleString("en")} tagged words
             </p>
+            <SuggestionTally theme={t.slug} counts={counts.filter((c) => c.theme === t.slug)} />
             <p className="mt-3 text-sm">{t.definition}</p>
             <h3 className="mt-3 text-sm font-semibold">Include when the passage is about</h3>
             <ul className="mt-1 list-disc space-y-1 pl-5 text-sm">
               {t.cues.map((c) => <li key={c}>{c}</li>)}
             </ul>
+            <details className="mt-2 text-xs">
+              <summary className="cursor-pointer text-muted">The cues as search queries (for suggestions in the reader)</summary>
+              <ul className="mt-1 space-y-0.5" data-testid={`cue-queries-${t.slug}`}>
+                {[...new Map(t.cues.flatMap((c) => cueQueries(c)).map((q) => [q.query, q])).values()].map((q) => (
+                  <li key={q.query}>
+                    <Link href={`/search?q=${encodeURIComponent(q.query)}`} title={`search: ${q.query}`}>{q.phrase}</Link>
+                  </li>
+                ))}
+              </ul>
+            </details>
             {t.boundaries.length > 0 && (
               <>
                 <h3 className="mt-3 text-sm font-semibold">Does not count</h3>
@@ -61,5 +74,20 @@ export default async function CodebookPage() {
         ))}
       </div>
     </div>
+  );
+}
+
+/** "accepted 12 of 30 suggestions answered", with each coder's share when several answered. */
+function SuggestionTally({ theme, counts }: { theme: string; counts: { coder: string; accepted: number; dismissed: number }[] }) {
+  const accepted = counts.reduce((n, c) => n + c.accepted, 0);
+  const answered = counts.reduce((n, c) => n + c.accepted + c.dismissed, 0);
+  return (
+    <p className="mt-1 text-sm text-muted" data-testid={`suggestions-${theme}`}>
+      {answered === 0
+        ? "No suggestions from the cues answered yet."
+        : `Suggestions from the cues: accepted ${accepted} of ${answered} answered (${answered - accepted} dismissed)`}
+      {counts.length > 1 && ` · ${counts.map((c) => `${c.coder} ${c.accepted} of ${c.accepted + c.dismissed}`).join(", ")}`}
+      {counts.length === 1 && answered > 0 && ` · by ${counts[0].coder}`}
+    </p>
   );
 }

@@ -3,6 +3,7 @@ import { formatDate } from "@/lib/measure/dates";
 import type { PassageRow, ThemeRef } from "@/lib/queries/analytics";
 import { ThemeSwatch } from "../theme-swatch";
 import { FocusOnMount } from "./focus-on-mount";
+import { filterQuery } from "@/lib/filters/travel";
 
 /** The passages behind one point or bar: each quote in its theme's colour, with its article. */
 export function PassageList({
@@ -21,6 +22,10 @@ export function PassageList({
   /** a CSV of exactly these passages, where there is one */
   exportHref?: string;
 }) {
+  // The reader opens in the view the passages were listed under (closeHref is that view), so its
+  // links back keep it; ?passage= marks the passage in the server's HTML, the hash scrolls to it.
+  const view = filterQuery(new URLSearchParams(closeHref.split("?")[1] ?? ""));
+  const readerHref = (p: PassageRow) => `/articles/${p.articleSlug}?${view ? `${view}&` : ""}passage=${p.id}#passage-${p.id}`;
   const colour = new Map(themes.map((t) => [t.slug, t.colour]));
   const name = new Map(themes.map((t) => [t.slug, t.name]));
   return (
@@ -66,7 +71,7 @@ export function PassageList({
                 {name.get(p.theme)}
               </span>
               {" · "}
-              <Link href={`/articles/${p.articleSlug}#passage-${p.id}`}>{p.articleTitle}</Link>
+              <Link href={readerHref(p)}>{p.articleTitle}</Link>
               {" · "}
               {formatDate(p.dateStart, p.datePrecision)}
               {" · "}

@@ -2,11 +2,12 @@
 // Tagging in the reader: select text, choose themes, save; click a highlight to change its
 // theme or remove it. Offsets come from the data-start of the run the selection lands in,
 // so they index the stored body exactly; the server snaps them to whole words.
-import { useRouter } from "next/navigation";
+import { useRouter, useSearchParams } from "next/navigation";
 import { useRef, useState } from "react";
 import type { ThemeRef } from "@/lib/queries/analytics";
 import { useWriter } from "./use-writer";
 import { WriterFields } from "./writer-fields";
+import { withCoder } from "../suggestions/with-coder";
 
 export type TaggerPassage = { id: number; theme: string; quote: string; annotator: string; note: string | null };
 
@@ -36,6 +37,7 @@ function offsetOf(node: Node | null, offset: number): number | null {
 export function Tagger({ slug, themes, passages, secretRequired, coder, children }: Props) {
   const ref = useRef<HTMLDivElement>(null);
   const router = useRouter();
+  const params = useSearchParams();
   const writer = useWriter();
   const [atTop, setAtTop] = useState(false);
   const [removed, setRemoved] = useState(0);
@@ -99,8 +101,8 @@ export function Tagger({ slug, themes, passages, secretRequired, coder, children
         setChosen([]);
         setNote("");
         window.getSelection()?.removeAllRanges();
-        // From the consensus view, the first tag starts the writer's own coding: show it.
-        if (!coder) router.push(`?coder=${encodeURIComponent(writer.annotator)}`, { scroll: false });
+        // From the consensus view, the first tag starts the writer's own coding: show it, keeping the view.
+        if (!coder) router.push(`?${withCoder(params, writer.annotator)}`, { scroll: false });
       },
     );
   const undo = () => run(() => writer.send("POST", `/api/articles/${slug}/undo`, { annotator: writer.annotator }), () => setRemoved(0));

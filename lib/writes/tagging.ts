@@ -2,6 +2,7 @@
 // the codebook, then changes passages and per-theme totals in one transaction. They own the
 // client and the transaction, so route handlers only parse and answer.
 import "server-only";
+import type { Prisma } from "../../generated/prisma/client";
 import { prisma } from "../db/client";
 import { periodOf } from "../measure/dates";
 import { snapToWords } from "../coding/snap";
@@ -25,11 +26,14 @@ async function retried<T>(what: string, write: () => Promise<WriteResult<T>>): P
   }
 }
 
-export async function addPassage(slug: string, p: NewPassage): Promise<WriteResult<{ ids: number[]; start: number; end: number; quote: string; coder: string }>> {
-  return retried("tagging a passage", () => addPassageOnce(slug, p));
+/** More to write in the passage's own transaction (a suggestion's decision), once the passage is in. */
+export type AlsoInTransaction = (tx: Prisma.TransactionClient, passage: { articleId: number; coder: string; ids: number[] }) => Promise<void>;
+
+export async function addPassage(slug: string, p: NewPassage, also?: AlsoInTransaction): Promise<WriteResult<{ ids: number[]; start: number; end: number; quote: string; coder: string }>> {
+  return retried("tagging a passage", () => addPassageOnce(slug, p, also));
 }
 
-async function addPassageOnce(slug: string, p: NewPassage): Promise<WriteResult<{ ids: number[]; start: number; end: number; quote: string; coder: string }>> {
+async function addPassageOnce(slug: string, p: NewPassage, also?: AlsoInTransaction): Promise<WriteResult<{ ids: number[]; start: number; end: number; quote: string; coder: string }>> {
   const article = await prisma.article.findUnique({ where: { slug }, select: { id: true, body: true } });
   if (!article) return fail(404, "article", `no article "${slug}"`);
   // Offsets past the text are a client error, not "the rest of the article".
@@ -55,6 +59,7 @@ async function addPassageOnce(slug: string, p: NewPassage): Promise<WriteResult<
       await recordEvent(tx, { articleId: article.id, annotationId: row.id, coder, who: p.annotator, action: "create", before: null, after: { theme: t.slug, ...span, quote, note: p.note || null } });
     }
     await afterCodingChange(tx, article.id, coder);
+    await also?.(tx, { articleId: article.id, coder, ids: created });
     return created;
   });
   return { ok: true, value: { ids, ...span, quote, coder } };

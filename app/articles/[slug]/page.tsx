@@ -14,6 +14,11 @@ import { formatDate } from "@/lib/measure/dates";
 import { percent } from "@/lib/measure/words";
 import { getArticle, getHistory, getOrganizations, getThemes } from "@/lib/queries/articles";
 import { taggingMode } from "@/lib/coding/authority";
+import { filterQuery } from "@/lib/filters/travel";
+import { toMultiMap } from "@/lib/filters/schema";
+import { getSuggestions } from "@/lib/queries/suggestions";
+import { SuggestionPanel } from "@/components/suggestions/suggestion-panel";
+import { withCoder } from "@/components/suggestions/with-coder";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -35,19 +40,34 @@ export default async function ArticlePage({ params, searchParams }: Props) {
   // ?coder=NAME shows (and with tagging on, edits) that coder's coding; otherwise the consensus.
   const coder = asked && (asked === CONSENSUS || CODER_NAME.test(asked)) ? asked : CONSENSUS;
   const slug = (await params).slug;
-  const [article, themes, organizations, history] = await Promise.all([getArticle(slug, coder), getThemes(), getOrganizations(), getHistory(slug, 30)]);
-  if (!article) notFound();
   const tagging = taggingMode();
+  const [article, themes, organizations, history, suggestions] = await Promise.all([
+    getArticle(slug, coder),
+    getThemes(),
+    getOrganizations(),
+    getHistory(slug, 30),
+    tagging.enabled ? getSuggestions(slug, coder) : null,
+  ]);
+  if (!article) notFound();
+  // The view the reader was opened from (the shared filters) travels back with its links.
+  const view = new URLSearchParams(filterQuery(toParams(sp)));
+  const viewWithout = (key: string) => {
+    const v = new URLSearchParams(view);
+    v.delete(key);
+    return v.size ? `?${v}` : "";
+  };
+  const askedPassage = Array.isArray(sp.passage) ? sp.passage[0] : sp.passage;
+  const target = askedPassage && /^\d{1,15}$/.test(askedPassage) ? Number(askedPassage) : null;
   const own = article.codings.find((c) => c.coder === coder);
   const others = article.codings.filter((c) => c.coder !== coder);
   // Blind coding: another coder's passages are offered only once this coder's own coding is done.
   const ownDone = own ? isCounted(own.status) : false;
-  const reader = <ArticleReader article={article} themes={themes} editable={tagging.enabled} />;
+  const reader = <ArticleReader article={article} themes={themes} editable={tagging.enabled} target={target} />;
   return (
     <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_20rem]">
       <article className="min-w-0">
         <p className="mb-2 text-sm">
-          <Link href="/articles">← All articles</Link>
+          <Link href={`/articles${viewWithout("")}`} data-testid="back-to-articles">← All articles</Link>
         </p>
         <h1 className="text-2xl font-semibold leading-snug">{article.title}</h1>
         {article.titleNote && <p className="mt-1 text-sm italic text-muted">{article.titleNote}</p>}
@@ -64,6 +84,15 @@ export default async function ArticlePage({ params, searchParams }: Props) {
             <p className="mb-4 rounded border border-border bg-surface p-2 text-sm" data-testid="tagging-help">
               Tagging is on: select text to tag it, or click a highlight to change or remove it.
             </p>
+            {suggestions && (
+              <SuggestionPanel
+                slug={article.slug}
+                themes={themes}
+                suggestions={suggestions}
+                secretRequired={tagging.secretRequired}
+                coder={coder === CONSENSUS ? null : coder}
+              />
+            )}
             <Tagger
               slug={article.slug}
               themes={themes}
@@ -88,7 +117,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
           </p>
           <ul className="space-y-1 text-sm">
             <li>
-              {coder === CONSENSUS ? <strong>Consensus</strong> : <Link href={`/articles/${article.slug}`}>Consensus</Link>} <CodingStatusBadge status={article.codingStatus} />
+              {coder === CONSENSUS ? <strong>Consensus</strong> : <Link href={`/articles/${article.slug}${viewWithout("coder")}`}>Consensus</Link>} <CodingStatusBadge status={article.codingStatus} />
             </li>
             {article.codings.map((c) => (
               <li key={c.coder}>
@@ -97,7 +126,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
                 ) : coder !== CONSENSUS && !ownDone ? (
                   <span className="text-muted" title="Blind coding: mark your own coding done to see it">{c.coder} (hidden while you code)</span>
                 ) : (
-                  <Link href={`/articles/${article.slug}?coder=${encodeURIComponent(c.coder)}`}>{c.coder}</Link>
+                  <Link href={`/articles/${article.slug}?${withCoder(view, c.coder)}`}>{c.coder}</Link>
                 )}{" "}
                 <CodingStatusBadge status={c.status} />
               </li>
@@ -248,4 +277,11 @@ export default async function ArticlePage({ params, searchParams }: Props) {
       </aside>
     </div>
   );
+}
+
+/** The page's search params as URLSearchParams (each value of a repeated key), for the view helpers. */
+function toParams(sp: Record<string, string | string[] | undefined>): URLSearchParams {
+  const out = new URLSearchParams();
+  for (const [k, vs] of Object.entries(toMultiMap(sp))) for (const v of vs) out.append(k, v);
+  return out;
 }
