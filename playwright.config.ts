@@ -14,7 +14,7 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: 0,
-  timeout: 30_000,
+  timeout: 60_000,
   reporter: [["list"]],
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
@@ -40,7 +40,7 @@ export default defineConfig({
       command: "bash tests/e2e/serve.sh",
       url: `http://127.0.0.1:${PORT}`,
       env: { NEXT_TELEMETRY_DISABLED: "1", E2E_PORT: String(PORT) },
-      timeout: 300_000,
+      timeout: 600_000,
       reuseExistingServer: false,
       stdout: "ignore",
       stderr: "pipe",
@@ -49,7 +49,7 @@ export default defineConfig({
       // Started by the command above; listed so Playwright waits for it too.
       command: "node -e \"setInterval(() => {}, 1 << 30)\"",
       url: TAGGING_URL,
-      timeout: 300_000,
+      timeout: 600_000,
       reuseExistingServer: true,
     },
   ],
