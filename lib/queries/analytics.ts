@@ -62,9 +62,9 @@ export function metricConditions(f: Filters): Prisma.Sql[] {
   return [...articleConditions(f), counted(f)];
 }
 
-const where = (conds: Prisma.Sql[]) => (conds.length ? Prisma.sql`WHERE ${Prisma.join(conds, " AND ")}` : Prisma.empty);
+export const where = (conds: Prisma.Sql[]) => (conds.length ? Prisma.sql`WHERE ${Prisma.join(conds, " AND ")}` : Prisma.empty);
 
-function themeCondition(f: Filters): Prisma.Sql[] {
+export function themeCondition(f: Filters): Prisma.Sql[] {
   return f.themes.length ? [Prisma.sql`t.slug IN (${Prisma.join(f.themes)})`] : [];
 }
 
@@ -308,12 +308,8 @@ export type PassageRow = {
   annotator: string;
 };
 
-/** Passages of the articles in view (optionally narrowed by a drill-down), in reading order. */
-export async function getPassages(
-  f: Filters,
-  drill?: Drill,
-  limit?: number,
-): Promise<{ total: number; passages: PassageRow[] }> {
+/** The passages of the view (p, a, t, o), narrowed to one point or bar by a drill-down: the panel's and passages.csv's. */
+export function passageConditions(f: Filters, drill?: Drill): Prisma.Sql[] {
   const conds = [...metricConditions(f), ...themeCondition(f), Prisma.sql`p.coder = ${coderOf(f)}`];
   if (drill) {
     conds.push(Prisma.sql`t.slug = ${drill.theme}`);
@@ -324,6 +320,16 @@ export async function getPassages(
       conds.push(Prisma.sql`o.slug = ${drill.source}`);
     }
   }
+  return conds;
+}
+
+/** Passages of the articles in view (optionally narrowed by a drill-down), in reading order. */
+export async function getPassages(
+  f: Filters,
+  drill?: Drill,
+  limit?: number,
+): Promise<{ total: number; passages: PassageRow[] }> {
+  const conds = passageConditions(f, drill);
   const from = Prisma.sql`FROM "Annotation" p
     JOIN "Article" a ON a.id = p."articleId"
     JOIN "Theme" t ON t.id = p."themeId"

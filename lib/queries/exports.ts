@@ -10,11 +10,10 @@ import "server-only";
 // The WHERE conditions are the very Prisma.Sql builders the charts use (lib/queries/analytics.ts);
 // a Prisma.Sql carries `.sql` with `?` placeholders and `.values`, which is what better-sqlite3 takes.
 import { Prisma } from "../../generated/prisma/client";
-import type { Filters, Granularity } from "../filters/schema";
-import { PLACEABLE, periodBounds } from "../measure/periods";
+import type { Filters } from "../filters/schema";
 import { countWords } from "../measure/words";
 import { acquireReader, releaseReader, type ReaderConnection } from "../db/reader";
-import { coderOf, metricConditions, type ArticleThemeRow, type Drill, type PassageRow } from "./analytics";
+import { coderOf, metricConditions, passageConditions, themeCondition, where, type ArticleThemeRow, type Drill, type PassageRow } from "./analytics";
 
 /** Rows read between two yields to the event loop: about 150-250 KB of CSV. */
 export const CHUNK_ROWS = 2_000;
@@ -62,9 +61,6 @@ export async function* cursorChunks<T>(queries: Prisma.Sql | readonly Prisma.Sql
   }
 }
 
-const where = (conds: Prisma.Sql[]) => (conds.length ? Prisma.sql`WHERE ${Prisma.join(conds, " AND ")}` : Prisma.empty);
-const themeCondition = (f: Filters): Prisma.Sql[] => (f.themes.length ? [Prisma.sql`t.slug IN (${Prisma.join(f.themes)})`] : []);
-const placeable = (g: Granularity) => Prisma.sql`a."datePrecision" IN (${Prisma.join([...PLACEABLE[g]])})`;
 
 /** article-themes.csv: one row per counted article in view x selected theme, in article order, themes in codebook order. */
 export function articleThemesSql(f: Filters): Prisma.Sql {
@@ -85,20 +81,6 @@ export function streamArticleThemeRows(f: Filters, opts?: CursorOptions): AsyncG
   return cursorChunks<ArticleThemeRow>(articleThemesSql(f), opts);
 }
 
-/** The passages of the view, narrowed to one point or bar by a drill-down (as the dashboard's panel lists them). */
-export function passageConditions(f: Filters, drill?: Drill): Prisma.Sql[] {
-  const conds = [...metricConditions(f), ...themeCondition(f), Prisma.sql`p.coder = ${coderOf(f)}`];
-  if (drill) {
-    conds.push(Prisma.sql`t.slug = ${drill.theme}`);
-    if (drill.kind === "period") {
-      const { start, end } = periodBounds(drill.period, f.granularity);
-      conds.push(placeable(f.granularity), Prisma.sql`a."dateStart" >= ${start}`, Prisma.sql`a."dateEnd" <= ${end}`);
-    } else {
-      conds.push(Prisma.sql`o.slug = ${drill.source}`);
-    }
-  }
-  return conds;
-}
 
 /** A passage as passages.csv writes it: with its words as stored when it was written. */
 export type PassageExportRow = Omit<PassageRow, "id" | "sourceName"> & { words: number };
