@@ -105,9 +105,9 @@ describe("an import beside a serving app", () => {
     expect(code).toBe(0);
     expect(thrown).toEqual([]);
     expect(statuses.filter((s) => s !== 200)).toEqual([]);
-    // The writes did overlap the import: one file per batch, so it commits once per file and lasts
-    // long enough for several rounds even on an idle machine (with 10 per batch it once ended first).
-    expect(writesDuringImport).toBeGreaterThan(5);
+    // The writes did overlap the import (one file per batch: it commits once per file). How many
+    // rounds fit in it depends on the machine's speed; on an idle one, batched, as few as one.
+    expect(writesDuringImport).toBeGreaterThan(0);
     expect(await prisma.article.count()).toBe(FILES + 2);
     expect((await checkConsistency(prisma)).differences).toEqual([]);
   }, 120_000);
