@@ -260,29 +260,70 @@ export async function buildCorpus(opts: BuildOptions): Promise<Corpus> {
     await rebuildRollups({ run: async (sql) => db.exec(sql), all: async (sql) => db.prepare(sql).all() as Record<string, unknown>[] });
     log(`  rollups rebuilt (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
   }
-  // The mentioned organization of the benchmark: one named in a few % of the articles.
-  const counts = db.prepare(`SELECT "organizationId" AS id, COUNT(*) AS n FROM "ArticleMention" GROUP BY "organizationId" ORDER BY n`).all() as { id: number; n: number }[];
-  const target = opts.articles * 0.05;
-  const m = counts.reduce((best, c) => (Math.abs(c.n - target) < Math.abs(best.n - target) ? c : best), counts[0]);
-  const mentioned = db.prepare(`SELECT slug, id FROM "Organization" WHERE id = ?`).get(m.id) as { slug: string; id: number };
-  const rowsOf = (t: string) => (has(t) ? (db.prepare(`SELECT COUNT(*) AS n FROM "${t}"`).get() as { n: number }).n : 0);
-  const rows = { themeFact: rowsOf("ThemeFact"), themeRollup: rowsOf("ThemeRollup"), mentionRollup: rowsOf("MentionRollup") };
   db.pragma("journal_mode = WAL");
+  const described = describe(db, opts.file, opts.articles);
   db.close();
   return {
-    file: opts.file,
-    articles: opts.articles,
+    ...described,
     articleThemes,
     passages,
     secondCoderArticles: second,
     themes,
     source: sources[4],
-    mentioned,
     rollups: hasRollups ? (mode === "rebuild" ? "rebuilt" : "triggers") : "absent",
-    mentionRollup,
-    rows,
-    passageWords,
     seconds: (performance.now() - t0) / 1000,
-    bytes: fs.statSync(opts.file).size,
   };
+}
+
+/** What the benchmark needs to know of a corpus: the mentioned organization, the derived tables' sizes. */
+function describe(db: Database.Database, file: string, articles: number) {
+  const has = (table: string) => Boolean(db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(table));
+  // The mentioned organization of the benchmark: one named in a few % of the articles.
+  const counts = db.prepare(`SELECT "organizationId" AS id, COUNT(*) AS n FROM "ArticleMention" GROUP BY "organizationId" ORDER BY n`).all() as { id: number; n: number }[];
+  const target = articles * 0.05;
+  const m = counts.reduce((best, c) => (Math.abs(c.n - target) < Math.abs(best.n - target) ? c : best), counts[0]);
+  const mentioned = db.prepare(`SELECT slug, id FROM "Organization" WHERE id = ?`).get(m.id) as { slug: string; id: number };
+  const rowsOf = (t: string) => (has(t) ? (db.prepare(`SELECT COUNT(*) AS n FROM "${t}"`).get() as { n: number }).n : 0);
+  const rows = { themeFact: rowsOf("ThemeFact"), themeRollup: rowsOf("ThemeRollup"), mentionRollup: rowsOf("MentionRollup") };
+  return {
+    file,
+    articles,
+    mentioned,
+    mentionRollup: has("MentionRollup"),
+    rows,
+    passageWords: (db.prepare(`PRAGMA table_info("Annotation")`).all() as { name: string }[]).some((c) => c.name === "words"),
+    bytes: fs.statSync(file).size,
+  };
+}
+
+/**
+ * A corpus built before (by buildCorpus, kept with --db), described from the file itself, so that
+ * it can be measured again without rebuilding it. Its derived tables are taken as they are:
+ * `npm run db:check` verifies them.
+ */
+export function describeCorpus(file: string): Corpus {
+  const t0 = performance.now();
+  if (!fs.existsSync(file)) throw new Error(`${file} does not exist`);
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    const bench = db.prepare(`SELECT version FROM "Codebook" WHERE id = 1`).get() as { version: string } | undefined;
+    if (bench?.version !== "bench-1") throw new Error(`${file} is not a benchmark corpus (its codebook is not bench-1)`);
+    const one = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
+    const articles = one(`SELECT COUNT(*) AS n FROM "Article"`);
+    const themes = db.prepare(`SELECT slug, id FROM "Theme" ORDER BY "order"`).all() as { slug: string; id: number }[];
+    const source = db.prepare(`SELECT slug, id FROM "Organization" WHERE slug = 'source-05'`).get() as { slug: string; id: number };
+    const rollups = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'ThemeRollup'`).get() ? "rebuilt" : "absent";
+    return {
+      ...describe(db, file, articles),
+      articleThemes: one(`SELECT COUNT(*) AS n FROM "ArticleTheme"`),
+      passages: one(`SELECT COUNT(*) AS n FROM "Annotation"`),
+      secondCoderArticles: one(`SELECT COUNT(*) AS n FROM "ArticleCoding" WHERE coder = '${SECOND_CODER}'`),
+      themes,
+      source,
+      rollups,
+      seconds: (performance.now() - t0) / 1000,
+    };
+  } finally {
+    db.close();
+  }
 }

@@ -45,6 +45,16 @@ describe("JSON routes", () => {
   });
 });
 
+describe("the trivial route", () => {
+  it("answers /api/health with ok and no caching, doing no work of its own", async () => {
+    const { GET } = await import("@/app/api/health/route");
+    const res = GET();
+    expect(res.status).toBe(200);
+    expect(res.headers.get("cache-control")).toBe("no-store");
+    expect(await res.json()).toEqual({ ok: true });
+  });
+});
+
 describe("bad parameters", () => {
   const cases: [string, string, RegExp][] = [
     ["granularity=week", "granularity", /must be one of month, quarter, year/],

@@ -7,7 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildCorpus, SECOND_CODER, type Corpus } from "../../scripts/bench/corpus";
+import { buildCorpus, describeCorpus, SECOND_CODER, type Corpus } from "../../scripts/bench/corpus";
 import { chartCases } from "../../scripts/bench/floors";
 import { articleThemesFloor, passagesFloor } from "../../scripts/bench/csv-floor";
 import { countWords } from "../../lib/measure/words";
@@ -115,6 +115,18 @@ describe("the synthetic corpus", () => {
     expect(rebuilt.mentioned).toEqual(triggers.mentioned);
     expect(snapshot(rebuilt.file)).toBe(snapshot(triggers.file));
     await expect(buildCorpus({ file: triggers.file, articles: 300 })).rejects.toThrow(/exists already/);
+  });
+
+  it("is described again from the kept file (--reuse) as it was when built, and a file that is not a corpus is refused", async () => {
+    const built = await buildCorpus({ file: path.join(dir, "kept.db"), articles: 300 });
+    const again = describeCorpus(built.file);
+    const { seconds: _a, ...b } = built;
+    const { seconds: _b, ...c } = again;
+    expect(c).toEqual(b);
+    const other = path.join(dir, "other.db");
+    new Database(other).exec(`CREATE TABLE "Codebook" (id INTEGER PRIMARY KEY, version TEXT); INSERT INTO "Codebook" VALUES (1, 'v1')`);
+    expect(() => describeCorpus(other)).toThrow(/not a benchmark corpus/);
+    expect(() => describeCorpus(path.join(dir, "missing.db"))).toThrow(/does not exist/);
   });
 });
 
