@@ -115,7 +115,6 @@ export async function buildCorpus(opts: BuildOptions): Promise<Corpus> {
   const has = (table: string) => Boolean(db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(table));
   const passageWords = (db.prepare(`PRAGMA table_info("Annotation")`).all() as { name: string }[]).some((c) => c.name === "words");
   const hasRollups = has("ThemeRollup") && has("ThemeFact");
-  const mentionRollup = has("MentionRollup");
   const mode = opts.rollups ?? "rebuild";
   // Maintaining the derived tables row by row slows the inserts down as they grow: full-text
   // indexing costs about 1 ms per article at 100,000, the rollup triggers multiply the insert

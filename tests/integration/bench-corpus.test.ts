@@ -120,9 +120,7 @@ describe("the synthetic corpus", () => {
   it("is described again from the kept file (--reuse) as it was when built, and a file that is not a corpus is refused", async () => {
     const built = await buildCorpus({ file: path.join(dir, "kept.db"), articles: 300 });
     const again = describeCorpus(built.file);
-    const { seconds: _a, ...b } = built;
-    const { seconds: _b, ...c } = again;
-    expect(c).toEqual(b);
+    expect({ ...again, seconds: 0 }).toEqual({ ...built, seconds: 0 });
     const other = path.join(dir, "other.db");
     new Database(other).exec(`CREATE TABLE "Codebook" (id INTEGER PRIMARY KEY, version TEXT); INSERT INTO "Codebook" VALUES (1, 'v1')`);
     expect(() => describeCorpus(other)).toThrow(/not a benchmark corpus/);
