@@ -29,8 +29,8 @@ function connection() {
   return c;
 }
 
-/** Every row of a query built with Prisma.sql. */
-export function readAll<T>(query: Prisma.Sql): T[] {
+/** Every row of a query built with Prisma.sql (with other values for its parameters, when given). */
+export function readAll<T>(query: Prisma.Sql, values: readonly unknown[] = query.values): T[] {
   const c = connection();
   let st = c.statements.get(query.sql);
   if (!st) {
@@ -38,5 +38,5 @@ export function readAll<T>(query: Prisma.Sql): T[] {
     if (c.statements.size >= STATEMENTS_KEPT) c.statements.clear();
     c.statements.set(query.sql, st);
   }
-  return st.all(...(query.values as unknown[])) as T[];
+  return st.all(...values) as T[];
 }

@@ -1,5 +1,6 @@
-// The aggregate tables of migration 20261201150000_rollups ("ThemeFact", "ThemeRollup",
-// "MonthRollup", "SourceRollup", "MentionRollup") are kept in step by triggers; this module recomputes them from scratch, to check them
+// The aggregate tables of migrations 20261201150000_rollups ("ThemeFact", "ThemeRollup",
+// "MonthRollup", "SourceRollup", "MentionRollup") and 20261201170000_narrow_rollups
+// ("SourceMonthRollup", "MentionMonthRollup") are kept in step by triggers; this module recomputes them from scratch, to check them
 // (`npm run db:check`) and to rebuild them after a bulk load that skipped the triggers. Plain
 // SQL strings, so the same statements run through Prisma ($executeRawUnsafe) and through a
 // raw better-sqlite3 connection (the benchmark).
@@ -22,19 +23,25 @@ const SUMS = `COUNT(*) AS articles, SUM(words) AS words, SUM(tagged) AS tagged,
     SUM(passages) AS passages, SUM(passages > 0) AS "withTheme", SUM(tagged * tagged) AS tt, SUM(tagged * words) AS tw, SUM(words * words) AS ww`;
 const SUM_COLUMNS = `articles, words, tagged, passages, "withTheme", tt, tw, ww`;
 
-/** The rollup tables of plain fact sums and their keys: the full one and two coarser ones. */
+/** The rollup tables of plain fact sums and their keys: the full one and three coarser ones. */
 const ROLLUPS: { table: string; key: string }[] = [
   { table: "ThemeRollup", key: KEY },
   { table: "MonthRollup", key: `coder, "themeId", month, precision, basis, status` },
   { table: "SourceRollup", key: `coder, "themeId", "sourceId", basis, status` },
+  { table: "SourceMonthRollup", key: `coder, "sourceId", "themeId", month, precision, basis, status` },
+];
+/** The rollup tables per organization mentioned: with source and publisher, and without. */
+const MENTION_ROLLUPS: { table: string; key: string }[] = [
+  { table: "MentionRollup", key: KEY },
+  { table: "MentionMonthRollup", key: `coder, "themeId", month, precision, basis, status` },
 ];
 
 /** A rollup as a GROUP BY over a fact relation. */
 const rollupOf = (facts: string, key = KEY) => `SELECT ${key}, ${SUMS} FROM (${facts}) GROUP BY ${key}`;
 /** The same per organization mentioned. */
-const mentionRollupOf = (facts: string) =>
-  `SELECT m."organizationId" AS "organizationId", ${KEY}, ${SUMS}
-  FROM (${facts}) JOIN "ArticleMention" m USING ("articleId") GROUP BY m."organizationId", ${KEY}`;
+const mentionRollupOf = (facts: string, key = KEY) =>
+  `SELECT m."organizationId" AS "organizationId", ${key}, ${SUMS}
+  FROM (${facts}) JOIN "ArticleMention" m USING ("articleId") GROUP BY m."organizationId", ${key}`;
 
 /** What the rebuild and the check need of a connection: Prisma's raw calls or better-sqlite3's, wrapped. */
 export type SqlRunner = { run: (sql: string) => Promise<unknown>; all: (sql: string) => Promise<Record<string, unknown>[]> };
@@ -49,11 +56,12 @@ export async function rebuildRollups(db: SqlRunner): Promise<void> {
   const triggers = await db.all(`SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'ThemeFact'`);
   for (const t of triggers) await db.run(`DROP TRIGGER "${String(t.name)}"`);
   for (const r of ROLLUPS) await db.run(`DELETE FROM "${r.table}"`);
-  await db.run(`DELETE FROM "MentionRollup"`);
+  for (const r of MENTION_ROLLUPS) await db.run(`DELETE FROM "${r.table}"`);
   await db.run(`DELETE FROM "ThemeFact"`);
   await db.run(`INSERT INTO "ThemeFact" (${FACT_COLUMNS}) SELECT ${FACT_COLUMNS} FROM (${FACTS_FROM_BASE_SQL})`);
   for (const r of ROLLUPS) await db.run(`INSERT INTO "${r.table}" (${r.key}, ${SUM_COLUMNS}) ${rollupOf(`SELECT * FROM "ThemeFact"`, r.key)}`);
-  await db.run(`INSERT INTO "MentionRollup" ("organizationId", ${KEY}, ${SUM_COLUMNS}) ${mentionRollupOf(`SELECT * FROM "ThemeFact"`)}`);
+  for (const r of MENTION_ROLLUPS)
+    await db.run(`INSERT INTO "${r.table}" ("organizationId", ${r.key}, ${SUM_COLUMNS}) ${mentionRollupOf(`SELECT * FROM "ThemeFact"`, r.key)}`);
   for (const t of triggers) await db.run(String(t.sql));
 }
 
@@ -68,14 +76,16 @@ export const ROLLUP_CHECKS: { name: string; sql: string }[] = [
     },
     { name: `${r.table} sums missing`, sql: `${rollupOf(FACTS_FROM_BASE_SQL, r.key)} EXCEPT SELECT ${r.key}, ${SUM_COLUMNS} FROM "${r.table}"` },
   ]),
-  {
-    name: "MentionRollup sums that a recomputation does not give",
-    sql: `SELECT "organizationId", ${KEY}, ${SUM_COLUMNS} FROM "MentionRollup" EXCEPT ${mentionRollupOf(FACTS_FROM_BASE_SQL)}`,
-  },
-  {
-    name: "MentionRollup sums missing",
-    sql: `${mentionRollupOf(FACTS_FROM_BASE_SQL)} EXCEPT SELECT "organizationId", ${KEY}, ${SUM_COLUMNS} FROM "MentionRollup"`,
-  },
+  ...MENTION_ROLLUPS.flatMap((r) => [
+    {
+      name: `${r.table} sums that a recomputation does not give`,
+      sql: `SELECT "organizationId", ${r.key}, ${SUM_COLUMNS} FROM "${r.table}" EXCEPT ${mentionRollupOf(FACTS_FROM_BASE_SQL, r.key)}`,
+    },
+    {
+      name: `${r.table} sums missing`,
+      sql: `${mentionRollupOf(FACTS_FROM_BASE_SQL, r.key)} EXCEPT SELECT "organizationId", ${r.key}, ${SUM_COLUMNS} FROM "${r.table}"`,
+    },
+  ]),
 ];
 
 export type RollupDifference = { check: string; count: number; examples: Record<string, unknown>[] };

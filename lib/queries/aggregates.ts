@@ -6,7 +6,8 @@ import "server-only";
 //   - Organizations as source or publisher, coding status, themes: rollup columns.
 //   - A date range: months wholly inside it from the rollup; the days of a month the range
 //     cuts (its first and last month, when they are not whole) from the fact table, by date.
-//   - One organization mentioned: the same sums per mentioned organization (MentionRollup).
+//   - One organization mentioned: the same sums per mentioned organization (MentionMonthRollup;
+//     MentionRollup, with the source, by source).
 //     Several at once: the fact table, its articles looked up by id (IN, with the mention
 //     index), since an article that names two of them must count once.
 // Both tables have the same column names, so one set of conditions serves both.
@@ -100,15 +101,22 @@ export function viewRows(f: Filters, opts: { themes: ThemeRows; range?: boolean;
     if (to) facts.push(sql`"dateEnd" <= ${to}`);
     return sql`(SELECT ${FACT_COLUMNS} FROM "ThemeFact" WHERE ${and(facts)})`;
   }
-  // The smallest table that holds the view's keys: no organization filter needs no source or
-  // publisher (MonthRollup), nor, over all dates, a by-source chart any month (SourceRollup).
+  // The smallest table that holds the view's keys, read in its key order where it can be: no
+  // organization filter needs no source or publisher (MonthRollup), nor, over all dates, a
+  // by-source chart any month (SourceRollup); a source needs no publisher (SourceMonthRollup,
+  // keyed by source first); one organization mentioned needs a source only by source.
+  const mentionedId = sql`"organizationId" = (SELECT id FROM "Organization" WHERE slug = ${f.orgs[0]})`;
   const [columns, rollup] = mentioned
-    ? [ROLLUP_COLUMNS, sql`"MentionRollup" WHERE ${and([sql`"organizationId" = (SELECT id FROM "Organization" WHERE slug = ${f.orgs[0]})`, ...c])}`]
+    ? opts.bySource
+      ? [ROLLUP_COLUMNS, sql`"MentionRollup" WHERE ${and([mentionedId, ...c])}`]
+      : [MONTH_COLUMNS, sql`"MentionMonthRollup" WHERE ${and([mentionedId, ...c])}`]
     : f.orgs.length
-      ? [ROLLUP_COLUMNS, sql`"ThemeRollup" WHERE ${and(c)}`]
+      ? f.orgRole === "source"
+        ? [ROLLUP_COLUMNS, sql`"SourceMonthRollup" WHERE ${and(c)}`]
+        : [ROLLUP_COLUMNS, sql`"ThemeRollup" WHERE ${and(c)}`]
       : opts.bySource
         ? from || to
-          ? [ROLLUP_COLUMNS, sql`"ThemeRollup" WHERE ${and(c)}`]
+          ? [ROLLUP_COLUMNS, sql`"SourceMonthRollup" WHERE ${and(c)}`]
           : [SOURCE_COLUMNS, sql`"SourceRollup" WHERE ${and(c)}`]
         : [MONTH_COLUMNS, sql`"MonthRollup" WHERE ${and(c)}`];
   if (!from && !to) return sql`(SELECT ${columns} FROM ${rollup})`;
@@ -125,19 +133,46 @@ function mentionCondition(f: Filters): Prisma.Sql {
   return sql`"articleId" IN (SELECT m."articleId" FROM "ArticleMention" m WHERE m."organizationId" IN (SELECT id FROM "Organization" WHERE slug IN (${Prisma.join(f.orgs)})))`;
 }
 
-/**
- * The first articles (by date) of inferred date among the view's counted ones whose date
- * starts in [start, end] (one bucket): at most `named`, read from the fact table's small
- * partial index in its order, so the cost is `named` rows whatever the corpus.
- */
-export function inferredInPeriod(f: Filters, counted: Prisma.Sql, placeable: Prisma.Sql, start: string, end: string, named: number): Prisma.Sql {
-  const c = [...common(f, "first"), sql`basis = 'inferred'`, sql`"dateStart" BETWEEN ${start} AND ${end}`, counted, placeable];
-  // Checked per row here (few rows, read by date), not as a set built anew for every bucket.
-  if (f.orgs.length && f.orgRole === "mentioned")
-    c.push(sql`EXISTS (SELECT 1 FROM "ArticleMention" m WHERE m."articleId" = "ThemeFact"."articleId" AND m."organizationId" IN (SELECT id FROM "Organization" WHERE slug IN (${Prisma.join(f.orgs)})))`);
+/** Conditions on the fact table for a view's counted articles of inferred date (one theme's rows: one per article). */
+function inferredConditions(f: Filters, counted: Prisma.Sql, placeable: Prisma.Sql): Prisma.Sql[] {
+  const c = [...common(f, "first"), sql`basis = 'inferred'`, counted, placeable];
+  if (f.orgs.length && f.orgRole === "mentioned") c.push(mentionCondition(f));
   if (f.from) c.push(sql`"dateStart" >= ${f.from}`);
   if (f.to) c.push(sql`"dateEnd" <= ${f.to}`);
-  return sql`SELECT a.slug AS slug, a.title AS title
-    FROM (SELECT "articleId", "dateStart" FROM "ThemeFact" INDEXED BY "ThemeFact_inferred" WHERE ${and(c)} ORDER BY "dateStart", "articleId" LIMIT ${named}) x
+  return c;
+}
+
+/**
+ * The first articles (by date) of inferred date among the view's counted ones whose date
+ * starts in a bucket: at most `named`, read from a partial index in (date, article) order (led
+ * by the source or publisher for a view of those), so each bucket's read stops after about
+ * `named` rows whatever the corpus. Built once per timeline; `bucket(start, end)` gives the
+ * statement's values for one bucket (the SQL text stays the same, so it stays prepared).
+ */
+export function inferredInPeriod(f: Filters, counted: Prisma.Sql, placeable: Prisma.Sql, named: number): { query: Prisma.Sql; bucket: (start: string, end: string) => unknown[] } {
+  const index = f.orgs.length && f.orgRole === "source" ? "ThemeFact_inferred_source" : f.orgs.length && f.orgRole === "publisher" ? "ThemeFact_inferred_publisher" : "ThemeFact_inferred";
+  // The bucket's bounds are the statement's last two values.
+  const c = [...inferredConditions(f, counted, placeable), sql`"dateStart" BETWEEN ${""} AND ${""}`];
+  const query = sql`SELECT a.slug AS slug, a.title AS title
+    FROM (SELECT "articleId", "dateStart" FROM "ThemeFact" INDEXED BY ${Prisma.raw(`"${index}"`)} WHERE ${and(c)} ORDER BY "dateStart", "articleId" LIMIT ${Prisma.raw(String(Math.trunc(named)))}) x
     JOIN "Article" a ON a.id = x."articleId" ORDER BY x."dateStart", x."articleId"`;
+  const fixed = query.values.slice(0, -2);
+  return { query, bucket: (start, end) => [...fixed, start, end] };
+}
+
+/**
+ * The same for every bucket at once, for a view of organizations mentioned: a bucket's
+ * articles of inferred date are few, and those that mention the organization fewer still, so
+ * a read per bucket would test hundreds of articles for the mention one by one. Here the
+ * view's inferred-date articles (the partial index) meet the organization's articles (the
+ * mention index, read once) in one pass, and each bucket keeps its first `named` by date.
+ * `bucket` numbers a month (year * 12 + month - 1) as the timeline numbers its periods.
+ */
+export function inferredByPeriod(f: Filters, counted: Prisma.Sql, placeable: Prisma.Sql, bucket: (month: Prisma.Sql) => Prisma.Sql, named: number): Prisma.Sql {
+  const month = sql`(CAST(substr("dateStart", 1, 4) AS INTEGER) * 12 + CAST(substr("dateStart", 6, 2) AS INTEGER) - 1)`;
+  const c = inferredConditions(f, counted, placeable);
+  return sql`SELECT y.period AS period, a.slug AS slug, a.title AS title
+    FROM (SELECT period, "articleId", "dateStart", ROW_NUMBER() OVER (PARTITION BY period ORDER BY "dateStart", "articleId") AS n
+      FROM (SELECT ${bucket(month)} AS period, "articleId", "dateStart" FROM "ThemeFact" INDEXED BY "ThemeFact_inferred" WHERE ${and(c)})) y
+    JOIN "Article" a ON a.id = y."articleId" WHERE y.n <= ${named} ORDER BY y."dateStart", y."articleId"`;
 }

@@ -12,7 +12,7 @@ import type { Filters, Granularity } from "../filters/schema";
 import { PLACEABLE, periodBounds, periodFromIndex, periodKey, periodLabel, periodRange } from "../measure/periods";
 import { prisma } from "../db/client";
 import { readAll } from "../db/read";
-import { inferredInPeriod, viewRows } from "./aggregates";
+import { inferredByPeriod, inferredInPeriod, viewRows } from "./aggregates";
 
 const n = (x: unknown): number => (x === null || x === undefined ? 0 : Number(x));
 
@@ -135,49 +135,79 @@ const untagged = (d: { articles: number; words: number; wordsSq: number }): Tota
 const denominatorOf = (r: DenominatorRow | undefined) => ({ articles: n(r?.articles), words: n(r?.words), wordsSq: n(r?.ww), uncoded: n(r?.uncounted), inferred: n(r?.inferred) });
 
 /** The bucket number of a rollup month (year * 12 + month - 1), as periodSql numbers buckets. */
-function periodOfMonth(g: Granularity): Prisma.Sql {
-  if (g === "year") return Prisma.sql`month / 12`;
-  if (g === "quarter") return Prisma.sql`(month / 12) * 4 + (month % 12) / 3`;
-  return Prisma.sql`month`;
+function periodOfMonth(g: Granularity, month: Prisma.Sql = Prisma.sql`month`): Prisma.Sql {
+  if (g === "year") return Prisma.sql`${month} / 12`;
+  if (g === "quarter") return Prisma.sql`(${month} / 12) * 4 + (${month} % 12) / 3`;
+  return month;
 }
 
 /** Conditions on the rollup relation's columns (lib/queries/aggregates.ts). */
 const countedRow = (f: Filters) => (f.coding === "all" ? Prisma.sql`1 = 1` : Prisma.sql`status IN (${Prisma.join([...COUNTED_STATUSES])})`);
 const placeableRow = (g: Granularity) => Prisma.sql`precision IN (${Prisma.join([...PLACEABLE[g]])})`;
 
-const ROW_TOTALS_SQL = Prisma.sql`SUM(articles) AS articles, SUM(words) AS words, SUM(tagged) AS tagged, SUM(passages) AS passages,
-  SUM("withTheme") AS "withTheme", SUM(tt) AS tt, SUM(tw) AS tw, SUM(ww) AS ww`;
-const rowDenominators = (f: Filters) => Prisma.sql`SUM(CASE WHEN ${countedRow(f)} THEN articles ELSE 0 END) AS articles,
-  SUM(CASE WHEN ${countedRow(f)} THEN words ELSE 0 END) AS words,
-  SUM(CASE WHEN ${countedRow(f)} THEN ww ELSE 0 END) AS ww,
-  SUM(CASE WHEN ${countedRow(f)} THEN 0 ELSE articles END) AS uncounted,
-  SUM(CASE WHEN ${countedRow(f)} AND basis = 'inferred' THEN articles ELSE 0 END) AS inferred`;
-
 const themeSlugs = async () => (await cachedCatalog()).slugOf;
 
 /** Most articles of inferred date named on one point (the count is always whole). */
 const INFERRED_NAMED = 10;
 
+/** Per bucket (or per source): the articles left out as not yet coded, and the counted ones of inferred date. */
+const asideSums = (f: Filters) => Prisma.sql`SUM(CASE WHEN ${countedRow(f)} THEN 0 ELSE articles END) AS uncounted,
+  SUM(CASE WHEN ${countedRow(f)} AND basis = 'inferred' THEN articles ELSE 0 END) AS inferred`;
+const ROW_TOTALS_SQL = Prisma.sql`SUM(articles) AS articles, SUM(words) AS words, SUM(tagged) AS tagged, SUM(passages) AS passages,
+  SUM("withTheme") AS "withTheme", SUM(tt) AS tt, SUM(tw) AS tw, SUM(ww) AS ww`;
+type AsideRow = { uncounted: bigint; inferred: bigint };
+
+/*
+ * A timeline is two reads of the view's rows: the counted sums per bucket and theme (the
+ * cells; every article has a row for every theme in each coding, which db:check verifies, so
+ * any one theme's sums carry the bucket's articles and words), and one theme's rows for what
+ * the cells leave aside: per bucket the articles not yet coded and the counted ones of
+ * inferred date, and the counted articles of a precision the granularity cannot place.
+ */
 export async function getTimeline(f: Filters): Promise<Timeline> {
   const [themes, slugOf] = await Promise.all([selectedThemes(f), themeSlugs()]);
   const g = f.granularity;
-  const bucket = periodOfMonth(g);
-  const rows = readAll<(TotalsRow & { period: bigint | number; themeId: bigint | number })>(Prisma.sql`
-    SELECT ${bucket} AS period, "themeId", ${ROW_TOTALS_SQL}
+  const placeable = placeableRow(g);
+  const rows = readAll<TotalsRow & { period: bigint | number; themeId: bigint | number }>(Prisma.sql`
+    SELECT ${periodOfMonth(g)} AS period, "themeId", ${ROW_TOTALS_SQL}
     FROM ${viewRows(f, { themes: "selected" })}
-    WHERE ${countedRow(f)} AND ${placeableRow(g)}
+    WHERE ${countedRow(f)} AND ${placeable}
     GROUP BY period, "themeId"`);
-  // Per bucket, independent of the theme selection: the denominators, and the articles left out as uncoded.
-  const buckets = readAll<(DenominatorRow & { period: bigint | number })>(Prisma.sql`
-    SELECT ${bucket} AS period, ${rowDenominators(f)}
-    FROM ${viewRows(f, { themes: "first" })} WHERE ${placeableRow(g)} GROUP BY period`);
+  const aside = readAll<AsideRow & { period: bigint | number | null; coarse: string | null; counted: bigint }>(Prisma.sql`
+    SELECT CASE WHEN ${placeable} THEN ${periodOfMonth(g)} END AS period, CASE WHEN ${placeable} THEN NULL ELSE precision END AS coarse,
+      ${asideSums(f)}, SUM(CASE WHEN ${countedRow(f)} THEN articles ELSE 0 END) AS counted
+    FROM ${viewRows(f, { themes: "first" })}
+    GROUP BY period, coarse`);
   const key = (p: bigint | number) => periodFromIndex(Number(p), g);
-  const found = buckets.map((b) => key(b.period)).sort();
+  const byCell = new Map(rows.map((r) => [`${key(r.period)}|${slugOf.get(Number(r.themeId))}`, totalsOf(r)]));
+  const oneTheme = themes[0]?.slug;
+  const counted = new Map(rows.filter((r) => slugOf.get(Number(r.themeId)) === oneTheme).map((r) => [key(r.period), r]));
+  const byBucket = new Map<string, ReturnType<typeof denominatorOf>>();
+  // Counted articles not placed on this timeline, per precision (of the range, when there is one).
+  const coarse = new Map<string, number>();
+  for (const r of aside) {
+    if (r.period === null) {
+      if (r.coarse !== null) coarse.set(r.coarse, n(r.counted));
+      continue;
+    }
+    const period = key(r.period);
+    const c = counted.get(period);
+    byBucket.set(period, denominatorOf({ articles: c?.articles ?? 0n, words: c?.words ?? 0n, ww: c?.ww ?? 0n, uncounted: r.uncounted, inferred: r.inferred }));
+  }
+  const found = [...byBucket.keys()].sort();
   const first = f.from ? periodKey(f.from, g) : found[0];
   const last = f.to ? periodKey(f.to, g) : found[found.length - 1];
   const keys = first && last ? periodRange(first, last, g) : [];
-  const byBucket = new Map(buckets.map((b) => [key(b.period), denominatorOf(b)]));
-  const byCell = new Map(rows.map((r) => [`${key(r.period)}|${slugOf.get(Number(r.themeId))}`, totalsOf(r)]));
+  // The named articles of inferred date: a read per bucket that has some (the first few by date
+  // from the partial index), or for organizations mentioned one read for all (inferredByPeriod).
+  const named = new Map<string, InferredDate[]>();
+  const nameAll = f.orgRole === "mentioned" && f.orgs.length > 0 && [...byBucket.values()].some((b) => b.inferred > 0);
+  if (nameAll)
+    for (const r of readAll<InferredDate & { period: bigint | number }>(inferredByPeriod(f, countedRow(f), placeable, (m) => periodOfMonth(g, m), INFERRED_NAMED))) {
+      const p = key(r.period);
+      named.set(p, [...(named.get(p) ?? []), { slug: r.slug, title: r.title }]);
+    }
+  const perBucket = inferredInPeriod(f, countedRow(f), placeable, INFERRED_NAMED);
   const periods = keys.map((period) => {
     const { uncoded, inferred: inferredCount, ...denom } = byBucket.get(period) ?? denominatorOf(undefined);
     const bounds = periodBounds(period, g);
@@ -188,21 +218,26 @@ export async function getTimeline(f: Filters): Promise<Timeline> {
       articles: denom.articles,
       words: denom.words,
       uncoded,
-      inferred: inferredCount ? readAll<InferredDate>(inferredInPeriod(f, countedRow(f), placeableRow(g), bounds.start, bounds.end, INFERRED_NAMED)) : [],
+      inferred: !inferredCount
+        ? []
+        : nameAll
+          ? (named.get(period) ?? [])
+          : readAll<InferredDate>(perBucket.query, perBucket.bucket(bounds.start, bounds.end)),
       inferredCount,
       cells: themes.map((t) => cellOf(f, t.slug, byCell.get(`${period}|${t.slug}`) ?? untagged(denom))),
     };
   });
 
-  // Counted articles not placed on this timeline: by precision over all dates, and (with a
-  // date range) the coarse ones whose period is inside the range.
-  const left = readAll<{ precision: string; count: bigint }>(Prisma.sql`
-    SELECT precision, SUM(articles) AS count FROM ${viewRows(f, { themes: "first", range: false })}
-    WHERE ${countedRow(f)} AND NOT ${placeableRow(g)} GROUP BY precision`);
-  const coarseInRange = readAll<{ count: bigint }>(Prisma.sql`
-    SELECT SUM(articles) AS count FROM ${viewRows(f, { themes: "first" })}
-    WHERE ${countedRow(f)} AND NOT ${placeableRow(g)} AND precision != 'unknown'`);
-  const unknownDate = n(left.find((r) => r.precision === "unknown")?.count);
+  // Without a date range the rows above are all the view's; with one, the counts by precision
+  // over all dates take one more (small) read.
+  const left =
+    f.from || f.to
+      ? new Map(
+          readAll<{ precision: string; count: bigint }>(Prisma.sql`
+            SELECT precision, SUM(articles) AS count FROM ${viewRows(f, { themes: "first", range: false })}
+            WHERE ${countedRow(f)} AND NOT ${placeable} GROUP BY precision`).map((r) => [r.precision, n(r.count)]),
+        )
+      : coarse;
   return {
     granularity: g,
     metric: f.metric,
@@ -210,9 +245,9 @@ export async function getTimeline(f: Filters): Promise<Timeline> {
     themes,
     periods,
     leftOff: {
-      unknownDate,
-      tooCoarse: n(coarseInRange[0]?.count),
-      coarsePrecisions: left.filter((r) => r.precision !== "unknown" && n(r.count) > 0).map((r) => r.precision),
+      unknownDate: left.get("unknown") ?? 0,
+      tooCoarse: [...coarse].reduce((sum, [precision, count]) => sum + (precision === "unknown" ? 0 : count), 0),
+      coarsePrecisions: [...left].filter(([precision, count]) => precision !== "unknown" && count > 0).map(([precision]) => precision),
     },
   };
 }
@@ -222,29 +257,31 @@ export type SourceRow = { source: string; name: string; articles: number; words:
 export type BySource = { metric: Filters["metric"]; coding: Filters["coding"]; themes: ThemeRef[]; sources: SourceRow[] };
 
 export async function getBySource(f: Filters): Promise<BySource> {
-  const [themes, slugOf] = await Promise.all([selectedThemes(f), themeSlugs()]);
-  const rows = readAll<(TotalsRow & { sourceId: bigint | number; themeId: bigint | number })>(Prisma.sql`
+  const [themes, { slugOf, orgOf }] = await Promise.all([selectedThemes(f), cachedCatalog()]);
+  const rows = readAll<TotalsRow & { sourceId: bigint | number; themeId: bigint | number }>(Prisma.sql`
     SELECT "sourceId", "themeId", ${ROW_TOTALS_SQL}
     FROM ${viewRows(f, { themes: "selected", bySource: true })} WHERE ${countedRow(f)}
     GROUP BY "sourceId", "themeId"`);
   // Every source with an article in view gets a row, so one whose articles are all uncoded
   // shows as "no coded articles" rather than vanishing or reading as zero.
-  const sources = readAll<(DenominatorRow & { sourceId: bigint | number; source: string; name: string; inferred: bigint })>(Prisma.sql`
-    SELECT x."sourceId" AS "sourceId", o.slug AS source, o.name AS name, x.articles, x.words, x.ww, x.uncounted, x.inferred
-    FROM (SELECT "sourceId", ${rowDenominators(f)}
-      FROM ${viewRows(f, { themes: "first", bySource: true })} GROUP BY "sourceId") x
-    JOIN "Organization" o ON o.id = x."sourceId"`);
+  const sources = readAll<AsideRow & { sourceId: bigint | number }>(Prisma.sql`
+    SELECT "sourceId", ${asideSums(f)} FROM ${viewRows(f, { themes: "first", bySource: true })} GROUP BY "sourceId"`);
   const byCell = new Map(rows.map((r) => [`${Number(r.sourceId)}|${slugOf.get(Number(r.themeId))}`, totalsOf(r)]));
+  const oneTheme = themes[0]?.slug;
+  const counted = new Map(rows.filter((r) => slugOf.get(Number(r.themeId)) === oneTheme).map((r) => [Number(r.sourceId), r]));
   const out = sources.map((s) => {
-    const { uncoded, inferred, ...denom } = denominatorOf(s);
+    const id = Number(s.sourceId);
+    const c = counted.get(id);
+    const { uncoded, inferred, ...denom } = denominatorOf({ articles: c?.articles ?? 0n, words: c?.words ?? 0n, ww: c?.ww ?? 0n, uncounted: s.uncounted, inferred: s.inferred });
+    const org = orgOf.get(id) ?? { slug: `organization-${id}`, name: `Organization ${id}` };
     return {
-      source: s.source,
-      name: s.name,
+      source: org.slug,
+      name: org.name,
       articles: denom.articles,
       words: denom.words,
       uncoded,
       inferred,
-      cells: themes.map((t) => cellOf(f, t.slug, byCell.get(`${Number(s.sourceId)}|${t.slug}`) ?? untagged(denom))),
+      cells: themes.map((t) => cellOf(f, t.slug, byCell.get(`${id}|${t.slug}`) ?? untagged(denom))),
     };
   });
   out.sort((a, b) => b.articles - a.articles || b.uncoded - a.uncoded || a.name.localeCompare(b.name));
@@ -417,7 +454,7 @@ export type Catalog = {
   coders: string[];
 };
 
-type CachedCatalog = { catalog: Catalog; slugOf: Map<number, string> };
+type CachedCatalog = { catalog: Catalog; slugOf: Map<number, string>; orgOf: Map<number, { slug: string; name: string }> };
 let cached: { version: number; data: Promise<CachedCatalog> } | undefined;
 
 /**
@@ -447,8 +484,8 @@ async function cachedCatalog(): Promise<CachedCatalog> {
 async function loadCatalog(): Promise<CachedCatalog> {
   const [themeRows, orgs, codebook] = await Promise.all([
     prisma.theme.findMany({ orderBy: { order: "asc" }, select: { id: true, slug: true, name: true, colour: true } }),
-    prisma.$queryRaw<{ slug: string; name: string; kind: string; source: bigint; publisher: bigint; mentioned: bigint }[]>`
-      SELECT o.slug, o.name, o.kind,
+    prisma.$queryRaw<{ id: bigint | number; slug: string; name: string; kind: string; source: bigint; publisher: bigint; mentioned: bigint }[]>`
+      SELECT o.id, o.slug, o.name, o.kind,
         (SELECT COUNT(*) FROM "Article" a WHERE a."sourceId" = o.id) AS source,
         (SELECT COUNT(*) FROM "Article" a WHERE a."publisherId" = o.id) AS publisher,
         (SELECT COUNT(*) FROM "ArticleMention" m WHERE m."organizationId" = o.id) AS mentioned
@@ -458,9 +495,9 @@ async function loadCatalog(): Promise<CachedCatalog> {
   const coders = (await prisma.articleCoding.findMany({ select: { coder: true }, distinct: ["coder"], orderBy: { coder: "asc" } })).map((c) => c.coder);
   const catalog = {
     themes: themeRows.map(({ slug, name, colour }) => ({ slug, name, colour })),
-    organizations: orgs.map((o) => ({ ...o, source: n(o.source), publisher: n(o.publisher), mentioned: n(o.mentioned) })),
+    organizations: orgs.map((o) => ({ slug: o.slug, name: o.name, kind: o.kind, source: n(o.source), publisher: n(o.publisher), mentioned: n(o.mentioned) })),
     codebookVersion: codebook?.version ?? "none",
     coders,
   };
-  return { catalog, slugOf: new Map(themeRows.map((t) => [t.id, t.slug])) };
+  return { catalog, slugOf: new Map(themeRows.map((t) => [t.id, t.slug])), orgOf: new Map(orgs.map((o) => [n(o.id), { slug: o.slug, name: o.name }])) };
 }

@@ -39,6 +39,10 @@ export type Corpus = {
   mentionRollup: boolean;
   /** rows of the derived tables (0 where absent): the rollups' size against the facts' */
   rows: { themeFact: number; themeRollup: number; mentionRollup: number };
+  /** the tables of its schema (the floors read the smallest rollup the schema has) */
+  tables: string[];
+  /** and its indexes */
+  indexes: string[];
   /** Annotation has a stored `words` column (migration 20261201140000_passage_words) */
   passageWords: boolean;
   seconds: number;
@@ -122,7 +126,7 @@ export async function buildCorpus(opts: BuildOptions): Promise<Corpus> {
   // put back verbatim after; the full-text indexes are then rebuilt from the stored bodies, and
   // the rollups by lib/db/rollup.ts (rebuildRollups: the same rows, set-based).
   const fts = (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%fts5%'`).all() as { name: string }[]).map((r) => r.name);
-  const derived = [...fts.map((f) => `"${f}"`), ...(mode === "rebuild" ? ['"ThemeFact"', '"ThemeRollup"', '"MentionRollup"'] : [])];
+  const derived = [...fts.map((f) => `"${f}"`), ...(mode === "rebuild" ? ['"ThemeFact"', '"ThemeRollup"', '"MentionRollup"', '"MentionMonthRollup"'] : [])];
   const setAside = (db.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'trigger'`).all() as { name: string; sql: string }[]).filter(
     (t) => derived.some((d) => t.sql.includes(d)),
   );
@@ -289,6 +293,8 @@ function describe(db: Database.Database, file: string, articles: number) {
     articles,
     mentioned,
     mentionRollup: has("MentionRollup"),
+    tables: (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).all() as { name: string }[]).map((t) => t.name),
+    indexes: (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'index' ORDER BY name`).all() as { name: string }[]).map((t) => t.name),
     rows,
     passageWords: (db.prepare(`PRAGMA table_info("Annotation")`).all() as { name: string }[]).some((c) => c.name === "words"),
     bytes: fs.statSync(file).size,

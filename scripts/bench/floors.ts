@@ -1,12 +1,13 @@
 // The floors: the same answer as each dashboard request, computed by raw better-sqlite3 on the
 // same file in the same run. Two per chart request:
-//   rollup: the smallest sums table that holds the request's keys (MonthRollup without an
-//           organization filter, SourceRollup for by-source over all dates, ThemeRollup for one
-//           source); one organization mentioned
-//           from its sums per mentioned organization (MentionRollup; ThemeFact by article id
-//           before that table existed); a date range not aligned to months from ThemeRollup for
-//           its whole months and the narrow fact table ThemeFact, by its (coder, dateStart)
-//           index, for the days of the months it cuts;
+//   rollup: the smallest sums table of the schema that holds the request's keys: MonthRollup
+//           without an organization filter, SourceRollup for by-source over all dates,
+//           SourceMonthRollup for one source or by-source with a date range (ThemeRollup before
+//           that table existed), MentionMonthRollup for one organization mentioned
+//           (MentionRollup by source or before that table existed; ThemeFact by article id
+//           before either); a date range not aligned to months from the same tables for its
+//           whole months and the narrow fact table ThemeFact, by its (coder, dateStart) index,
+//           for the days of the months it cuts;
 //   naive:  the join over every article x theme row, grouped per request (Article x ArticleTheme,
 //           the query the project used before the rollups), written in its fastest form (IN, not
 //           a correlated EXISTS).
@@ -22,6 +23,12 @@ export type ChartCase = {
   /** what the request answers, for comparing its JSON with the floor (compareAnswer) */
   kind: "timeline" | "by-source" | "page";
   rollup: Floor;
+  /**
+   * The rest of a timeline's answer: the names of the first articles of inferred date on each
+   * point (slugs, in the timeline's order), read raw from the fact table's partial indexes as
+   * the app reads them. Part of the rollup floor's time: the floor is the whole answer.
+   */
+  names?: (db: Database.Database) => string[];
   naive: Floor;
 };
 
@@ -54,7 +61,7 @@ type Spec = {
 
 const all = (sql: string, ...params: unknown[]): Floor => (db) => db.prepare(sql).raw().all(...params);
 
-function rollupFloor(s: Spec, mentionRollup: boolean): Floor {
+function rollupFloor(s: Spec, mentionRollup: boolean, tables: ReadonlySet<string> = new Set()): Floor {
   const coder = s.coder ?? "consensus";
   const status = s.statuses === null ? "" : `AND status IN ${s.statuses ?? COUNTED}`;
   const precision = s.group === "source" ? "" : `AND precision IN ('day', 'month')`;
@@ -65,10 +72,11 @@ function rollupFloor(s: Spec, mentionRollup: boolean): Floor {
     s.months ? `AND month BETWEEN ${s.months[0]} AND ${s.months[1]}` : "",
   ].join(" ");
   if (s.mentioned !== undefined && mentionRollup && !s.days) {
-    return all(`SELECT ${bucket} AS b, "themeId", ${SUMS} FROM "MentionRollup"
+    const table = s.group !== "source" && tables.has("MentionMonthRollup") ? "MentionMonthRollup" : "MentionRollup";
+    return all(`SELECT ${bucket} AS b, "themeId", ${SUMS} FROM "${table}"
       WHERE "organizationId" = ${s.mentioned} AND coder = ? ${status} ${precision} ${conds} GROUP BY b, "themeId"`, coder);
   }
-  if (s.days && s.mentioned === undefined) return unalignedFloor(s, s.days);
+  if (s.days && s.mentioned === undefined) return unalignedFloor(s, s.days, tables);
   if (s.mentioned !== undefined || s.days) {
     const facts = [
       s.mentioned !== undefined ? `AND "articleId" IN (SELECT "articleId" FROM "ArticleMention" WHERE "organizationId" = ${s.mentioned})` : "",
@@ -79,7 +87,8 @@ function rollupFloor(s: Spec, mentionRollup: boolean): Floor {
       WHERE coder = ? ${status} ${precision} ${conds} ${facts} GROUP BY b, "themeId"`, coder);
   }
   // The smallest rollup that holds the keys the request filters and groups by.
-  const table = s.source !== undefined ? "ThemeRollup" : s.group === "source" ? (s.months ? "ThemeRollup" : "SourceRollup") : "MonthRollup";
+  const bySourceMonth = tables.has("SourceMonthRollup") ? "SourceMonthRollup" : "ThemeRollup";
+  const table = s.source !== undefined ? bySourceMonth : s.group === "source" ? (s.months ? bySourceMonth : "SourceRollup") : "MonthRollup";
   return all(`SELECT ${bucket} AS b, "themeId", ${SUMS} FROM "${table}"
     WHERE coder = ? ${status} ${precision} ${conds} GROUP BY b, "themeId"`, coder);
 }
@@ -91,7 +100,7 @@ const lastDayOf = (m: number) => new Date(Date.UTC(Math.floor(m / 12), (m % 12) 
  * A date range that cuts months: the months wholly inside it from ThemeRollup, the days of the
  * cut first and last months from ThemeFact by its (coder, dateStart) index; rows added up.
  */
-function unalignedFloor(s: Spec, [from, to]: [string, string]): Floor {
+function unalignedFloor(s: Spec, [from, to]: [string, string], tables: ReadonlySet<string>): Floor {
   const first = monthOf(from);
   const last = monthOf(to);
   const wholeFrom = from.endsWith("-01") ? first : first + 1;
@@ -99,7 +108,7 @@ function unalignedFloor(s: Spec, [from, to]: [string, string]): Floor {
   const cuts: [string, string][] = [];
   if (wholeFrom > first) cuts.push([from, first === last ? to : lastDayOf(first)]);
   if (wholeTo < last && last !== first) cuts.push([`${to.slice(0, 8)}01`, to]);
-  const whole = wholeFrom <= wholeTo ? rollupFloor({ ...s, days: undefined, months: [wholeFrom, wholeTo] }, false) : null;
+  const whole = wholeFrom <= wholeTo ? rollupFloor({ ...s, days: undefined, months: [wholeFrom, wholeTo] }, false, tables) : null;
   const parts = cuts.map(([a, b]) => factDays(s, a, b));
   return (db) => {
     const sums = new Map<string, number[]>();
@@ -156,8 +165,53 @@ const naiveSummary: Floor = (db) => [
 
 const both = (...floors: Floor[]): Floor => (db) => floors.map((f) => f(db));
 
+const NAMED = 10;
+const isoDay = (y: number, m0: number, d: number) => new Date(Date.UTC(y, m0, d)).toISOString().slice(0, 10);
+
+/** The names floor of a timeline (see ChartCase.names): per bucket in its date order, or for an organization mentioned one read for all. */
+function namesFloor(s: Spec, firstTheme: number, indexes: ReadonlySet<string>): ((db: Database.Database) => string[]) | undefined {
+  if (s.group === "source" || !indexes.has("ThemeFact_inferred_source")) return undefined;
+  const coder = s.coder ?? "consensus";
+  const status = s.statuses === null ? "" : `AND status IN ${s.statuses ?? COUNTED}`;
+  const range = s.days
+    ? [s.days[0], s.days[1]]
+    : s.months
+      ? [isoDay(Math.floor(s.months[0] / 12), s.months[0] % 12, 1), isoDay(Math.floor(s.months[1] / 12), (s.months[1] % 12) + 1, 0)]
+      : undefined;
+  const conds = `coder = ? AND "themeId" = ${firstTheme} AND basis = 'inferred' ${status} AND precision IN ('day', 'month')
+    ${s.source !== undefined ? `AND "sourceId" = ${s.source}` : ""} ${range ? `AND "dateStart" >= '${range[0]}' AND "dateEnd" <= '${range[1]}'` : ""}`;
+  if (s.mentioned !== undefined) {
+    const month = `(CAST(substr("dateStart", 1, 4) AS INTEGER) * 12 + CAST(substr("dateStart", 6, 2) AS INTEGER) - 1)`;
+    const bucket = s.group === "quarter" ? `(${month} / 12) * 4 + (${month} % 12) / 3` : month;
+    const sql = `SELECT a.slug FROM (SELECT b, "articleId", "dateStart", ROW_NUMBER() OVER (PARTITION BY b ORDER BY "dateStart", "articleId") AS n
+        FROM (SELECT ${bucket} AS b, "articleId", "dateStart" FROM "ThemeFact" INDEXED BY "ThemeFact_inferred"
+          WHERE ${conds} AND "articleId" IN (SELECT "articleId" FROM "ArticleMention" WHERE "organizationId" = ${s.mentioned}))) y
+      JOIN "Article" a ON a.id = y."articleId" WHERE y.n <= ${NAMED} ORDER BY y."dateStart", y."articleId"`;
+    return (db) => db.prepare(sql).pluck().all(coder) as string[];
+  }
+  const index = s.source !== undefined ? "ThemeFact_inferred_source" : "ThemeFact_inferred";
+  const sql = `SELECT a.slug FROM (SELECT "articleId", "dateStart" FROM "ThemeFact" INDEXED BY "${index}"
+      WHERE ${conds} AND "dateStart" BETWEEN ? AND ? ORDER BY "dateStart", "articleId" LIMIT ${NAMED}) x
+    JOIN "Article" a ON a.id = x."articleId" ORDER BY x."dateStart", x."articleId"`;
+  return (db) => {
+    const st = db.prepare(sql).pluck();
+    // The corpus's dates run 2013-2024; a bucket is a quarter or a month of them.
+    const out: string[] = [];
+    const step = s.group === "quarter" ? 3 : 1;
+    for (let m = 2013 * 12; m < 2025 * 12; m += step) {
+      const from = isoDay(Math.floor(m / 12), m % 12, 1);
+      const to = isoDay(Math.floor(m / 12), (m % 12) + step, 0);
+      if (range && (to < range[0] || from > range[1])) continue;
+      out.push(...(st.all(coder, from, to) as string[]));
+    }
+    return out;
+  };
+}
+
 /** Every dashboard request the benchmark times, with its two floors. */
 export function chartCases(c: Corpus): ChartCase[] {
+  const tables = new Set(c.tables);
+  const indexes = new Set(c.indexes);
   const reform = c.themes.find((t) => t.slug === "reform")!.id;
   const y2020: [number, number] = [2020 * 12, 2020 * 12 + 11];
   const cases: [string, string, Spec][] = [
@@ -176,7 +230,8 @@ export function chartCases(c: Corpus): ChartCase[] {
     name,
     path,
     kind: spec.group === "source" ? "by-source" : "timeline",
-    rollup: rollupFloor(spec, c.mentionRollup),
+    rollup: rollupFloor(spec, c.mentionRollup, tables),
+    names: namesFloor(spec, Math.min(...c.themes.map((t) => t.id)), indexes),
     naive: naiveFloor(spec),
   }));
   // The page draws the default timeline, by-source and the summary line.
@@ -184,7 +239,7 @@ export function chartCases(c: Corpus): ChartCase[] {
     name: "dashboard page /",
     path: "/",
     kind: "page",
-    rollup: both(rollupFloor({ group: "quarter" }, c.mentionRollup), rollupFloor({ group: "source" }, c.mentionRollup), rollupSummary),
+    rollup: both(rollupFloor({ group: "quarter" }, c.mentionRollup, tables), rollupFloor({ group: "source" }, c.mentionRollup, tables), rollupSummary),
     naive: both(naiveFloor({ group: "quarter" }), naiveFloor({ group: "source" }), naiveSummary),
   });
   return out;

@@ -88,6 +88,8 @@ const VIEWS = [
   "org=sasac&org=china-minmetals&metric=articles",
   "orgRole=publisher&org=iucg",
   "orgRole=mentioned&org=sasac",
+  "orgRole=mentioned&org=china-minmetals&granularity=month&theme=reform&metric=passages",
+  "org=sasac&granularity=month&theme=reform",
   "orgRole=mentioned&org=sasac&org=china-minmetals&from=2021-01-01&to=2023-06-30",
   "orgRole=mentioned&org=sasac&from=2021-03-02&to=2022-05-20&granularity=month",
   "orgRole=mentioned&org=china-minmetals&from=2019-03-15&granularity=month",
