@@ -204,6 +204,11 @@ describe("rollups", () => {
     expect(succeeded, "writes that changed something").toBeGreaterThan(30);
     // Every kind of write came up.
     for (const kind of ["add", "edit", "delete", "undo", "status", "metadata", "adjudicate", "import", "mention"]) expect(done.some((d) => d.startsWith(kind)), kind).toBe(true);
+    // The views compared above named articles of inferred date both ways: per bucket, and in one
+    // read for a mentioned organization (the naive queries name them from the article table).
+    const named = async (view: string) => (await q.getTimeline(filtersOf(view))).periods.reduce((k, p) => k + p.inferred.length, 0);
+    expect(await named("granularity=month")).toBeGreaterThan(0);
+    expect(await named("orgRole=mentioned&org=sasac") + (await named("orgRole=mentioned&org=china-minmetals&granularity=month&theme=reform&metric=passages"))).toBeGreaterThan(0);
   }, 600_000);
 
   it("after a codebook change: a theme added, then dropped", async () => {
