@@ -1,11 +1,12 @@
 import "server-only";
-// The long exports (article-themes.csv, passages.csv) read with a cursor: one better-sqlite3
-// statement per export on a read-only connection of its own (lib/db/reader.ts), walked with
-// `iterate()` a bounded chunk of rows at a time. Between chunks the reader yields to the event
+// The long exports (article-themes.csv, passages.csv) read with a cursor: better-sqlite3
+// statements on a read-only connection of the export's own (lib/db/reader.ts), walked with
+// `iterate()` a bounded chunk of rows at a time (passages.csv: one sorted statement per piece
+// of article ids, merged; see passageRowChunks). Between chunks the reader yields to the event
 // loop (setImmediate), so other requests are served and the socket gets what was written;
 // the consumer pulls one chunk at a time (lib/http/routes.ts csvResponse), so a slow client
 // stops the reading, and a client that goes away closes the cursor. Nothing is ever held but
-// the chunk in hand: memory stays flat whatever the row count.
+// the chunk in hand (and a row per piece): memory stays flat whatever the row count.
 //
 // The WHERE conditions are the very Prisma.Sql builders the charts use (lib/queries/analytics.ts);
 // a Prisma.Sql carries `.sql` with `?` placeholders and `.values`, which is what better-sqlite3 takes.
@@ -29,8 +30,6 @@ export type CursorOptions = {
   chunkRows?: number;
   /** Articles per piece of passages.csv's sort (PIECE_ARTICLES; tests set a few). */
   pieceArticles?: number;
-  /** Rows as arrays of the selected columns, in order (better-sqlite3 `raw()`), not objects. */
-  raw?: boolean;
   /** A connection to read on instead of one from the pool (tests); it is left open. */
   reader?: ReaderConnection;
 };
@@ -50,7 +49,7 @@ export async function* cursorChunks<T>(queries: Prisma.Sql | readonly Prisma.Sql
   try {
     db.exec("BEGIN");
     for (const query of Array.isArray(queries) ? queries : [queries]) {
-      rows = db.prepare(query.sql).raw(opts.raw ?? false).iterate(...(query.values as unknown[]));
+      rows = db.prepare(query.sql).iterate(...(query.values as unknown[]));
       for (let done = false; !done; ) {
         const chunk: T[] = [];
         while (chunk.length < size) {
