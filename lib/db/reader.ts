@@ -18,10 +18,20 @@ const IDLE_KEPT = 2;
 const globalForReaders = globalThis as unknown as { ptReaders?: { file: string; db: ReaderConnection }[] };
 const idle = (globalForReaders.ptReaders ??= []);
 
+/**
+ * Pages a reader keeps in memory: 1 MB (better-sqlite3's default is 16 MB). An export reads
+ * each page once, in order, so a bigger cache only holds pages it will not read again; and
+ * each of SQLite's sorters (passages.csv sorts its pieces) keeps a buffer of this size (1 MB
+ * at least) for as long as its statement is open, spilling the rest to a temporary file.
+ */
+export const READER_CACHE_KIB = 1_000;
+
 /** A new read-only connection to the app's database (which must exist), with the app's busy timeout. */
 export function openReader(url = databaseUrl()): ReaderConnection {
   // The file is in WAL mode already (lib/db/create.ts ensureWal; a read-only connection cannot set it).
-  return new Database(databaseFile(url), { readonly: true, fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
+  const db = new Database(databaseFile(url), { readonly: true, fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
+  db.pragma(`cache_size = -${READER_CACHE_KIB}`);
+  return db;
 }
 
 /** A connection no one else is reading on: an idle one of the pool, or a new one. Give it back with releaseReader. */

@@ -5,13 +5,13 @@
 //   exportFloor(file, query) -> { rows, bytes }
 //     file   the SQLite database file (opened read-only, closed before returning)
 //     query  a SQL string, or anything with `.sql` and `.values` (a Prisma.Sql), or a list of
-//            them run one after the other: articleThemesSql(filters) and passagesSql(filters)
-//            (a list of two) of lib/queries/exports.ts are the very statements
-//            article-themes.csv and passages.csv run
+//            them run one after the other: articleThemesSql(filters) of lib/queries/exports.ts is
+//            the very statement article-themes.csv runs; passagesSql(filters) is the statement
+//            passages.csv runs per piece of article ids (here over all of them, one sort)
 //     rows   rows the statement produced
 //     bytes  UTF-8 bytes of the CSV (rows only, CRLF line ends, as the exports write them)
 //
-// It reads in chunks of 2,000 rows, as the app does, so that memory stays flat here too.
+// It reads in chunks of 2,000 rows, so that memory stays flat here too.
 import Database from "better-sqlite3";
 import { stringify } from "csv-stringify/sync";
 

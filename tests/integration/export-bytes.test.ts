@@ -3,7 +3,8 @@
 // articles, words recounted from each quote) on the seed corpus, under many views, and only
 // generated_at (the time of the request) is set aside. `UPDATE_FIXTURES=1` rewrites them.
 // The same bytes also come out when the cursor is read in chunks of 1 and 7 rows, so no row
-// is lost, doubled or reordered at a chunk's edge.
+// is lost, doubled or reordered at a chunk's edge; passages.csv then also sorts its pieces of
+// 1 and 7 articles apart and merges them (lib/queries/exports.ts passageRowChunks).
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -11,7 +12,7 @@ import type { TempDb } from "../helpers/db";
 import { seededDb } from "../helpers/seeded-db";
 import { parseDrill } from "@/lib/filters/drill";
 import { parseFilters } from "@/lib/filters/schema";
-import { ARTICLE_THEMES_COLUMNS, PASSAGES_COLUMNS, articleThemeRows, passageRows } from "@/lib/http/exports";
+import { ARTICLE_THEMES_COLUMNS, PASSAGES_COLUMNS, articleThemeRows } from "@/lib/http/exports";
 
 type Route = { GET: (r: Request) => Promise<Response> };
 const FIX = path.join(import.meta.dirname, "../fixtures/exports");
@@ -97,7 +98,7 @@ describe.each(Object.keys(VIEWS) as (keyof typeof VIEWS)[])("%s.csv", (name) => 
       const drill = parseDrill(params.get("drill") ?? undefined, f.granularity, known);
       if (drill && "parameter" in drill) throw new Error(query);
       const chunks = (async function* () {
-        for await (const c of exportsQ.streamPassageRows(f, drill ?? undefined, { chunkRows })) yield passageRows(c);
+        yield* exportsQ.streamPassageCells(f, drill ?? undefined, { chunkRows, pieceArticles: chunkRows });
       })();
       res = csvResponse("x", PASSAGES_COLUMNS, chunks, f, catalog, drill ? { drill: params.get("drill")! } : {});
     }

@@ -11,7 +11,7 @@ type Route = { GET: (r: Request) => Promise<Response> };
 const ARTICLES = 3_000;
 const THEMES = ["innovation", "supply-chain-security", "party-building", "reform"];
 const ROWS = ARTICLES * THEMES.length;
-const CHUNK = 2_000; // CHUNK_ROWS of lib/queries/exports.ts
+const CHUNK = 250; // CHUNK_ROWS of lib/queries/exports.ts (checked below)
 
 let db: TempDb;
 let writer: Database.Database;
@@ -82,6 +82,7 @@ beforeAll(async () => {
     return statement;
   });
   reader = await import("@/lib/db/reader");
+  expect((await import("@/lib/queries/exports")).CHUNK_ROWS).toBe(CHUNK);
   routes = { articleThemes: await import("@/app/api/export/article-themes.csv/route"), passages: await import("@/app/api/export/passages.csv/route") };
 });
 afterAll(() => {
@@ -118,7 +119,7 @@ describe("article-themes.csv streams", () => {
     expect(cursor()?.produced ?? 0).toBeLessThanOrEqual(CHUNK); // at most the first chunk is read ahead
     const first = await body.read();
     expect(lines(first.value!)).toBe(CHUNK);
-    expect(cursor()!.produced).toBe(CHUNK); // the first rows are on their way; 10,000 more wait in the cursor
+    expect(cursor()!.produced).toBe(CHUNK); // the first rows are on their way; the rest wait in the cursor
     expect(cursor()!.statement.busy).toBe(true);
     let rows = CHUNK;
     const producedAtEachRead: number[] = [];
@@ -127,7 +128,7 @@ describe("article-themes.csv streams", () => {
       producedAtEachRead.push(cursor()!.produced);
     }
     expect(rows).toBe(ROWS);
-    expect(producedAtEachRead).toEqual([4_000, 6_000, 8_000, 10_000, 12_000]); // never more read than sent
+    expect(producedAtEachRead).toEqual(Array.from({ length: ROWS / CHUNK - 1 }, (_, i) => (i + 2) * CHUNK)); // never more read than sent
     expect(cursor()!.statement.busy).toBe(false);
   });
 
@@ -192,13 +193,13 @@ describe("article-themes.csv streams", () => {
   });
 
   it("an export that fails halfway errors the stream, and still closes its cursor", async () => {
-    failAfter = 5_000;
+    failAfter = 2 * CHUNK + CHUNK / 2;
     const { body, cursor } = await open(routes.articleThemes);
     await body.read(); // header
-    await body.read(); // rows 1-2,000
-    await body.read(); // rows 2,001-4,000
+    await body.read(); // the first chunk
+    await body.read(); // the second
     await expect(body.read()).rejects.toThrow("disk I/O error (simulated)");
-    expect(cursor()!.produced).toBe(5_000);
+    expect(cursor()!.produced).toBe(2 * CHUNK + CHUNK / 2);
     expect(cursor()!.statement.busy).toBe(false);
     expect(checkpoint()[0].busy).toBe(0);
   });
@@ -214,6 +215,52 @@ describe("passages.csv streams", () => {
     expect(first.split("\r\n")[0]).toMatch(/^a-\d{5},Article \d+,20\d\d-0\d-1\d,day,stated,org-\d,,(innovation|supply-chain-security),Reform now,0,10,2,bench,stream,consensus,all,/);
     await body.cancel();
     expect(cursor()!.statement.busy).toBe(false);
+  });
+});
+
+describe("passages.csv's sort in pieces (lib/queries/exports.ts passageRowChunks)", () => {
+  it("merges pieces of article ids into the order of one sort over every passage, ties in date and slug included", async () => {
+    const { passageRowChunks, passagesSql } = await import("@/lib/queries/exports");
+    const { parseFilters } = await import("@/lib/filters/schema");
+    const all = parseFilters(new URLSearchParams("coding=all"));
+    if (!all.ok) throw new Error("filters");
+    const q = passagesSql(all.value);
+    // 90 dates over 3,000 articles (about 33 articles a date), two passages each: the slug and the theme decide most of the order.
+    const expected = writer.prepare(q.sql).raw(true).all(...(q.values as unknown[])) as unknown[][];
+    expect(expected).toHaveLength(ARTICLES * 2);
+    expect(new Set(expected.map((r) => r[2])).size).toBeLessThan(100);
+    for (const pieceArticles of [1, 37, 1_000, 5_000]) {
+      const got: unknown[][] = [];
+      for await (const chunk of passageRowChunks(all.value, undefined, { pieceArticles, chunkRows: 101 })) got.push(...chunk);
+      expect(got).toEqual(expected);
+    }
+  });
+
+  it("compares texts as SQLite does (UTF-8 bytes), also where UTF-16 units disagree", async () => {
+    const { compareText } = await import("@/lib/queries/exports");
+    const texts = ["a", "ab", "a-b", "B", "", "\u00e9", "\uffff", "\u{1f600}", "\ue000", "a\u{1f600}", "a\uffff"];
+    const sqlite = (writer.prepare(`SELECT value FROM json_each(?) ORDER BY value`).all(JSON.stringify(texts)) as { value: string }[]).map((r) => r.value);
+    expect([...texts].sort(compareText)).toEqual(sqlite);
+    expect([...texts].sort()).not.toEqual(sqlite); // JS's own order puts U+1F600 before U+FFFF
+  });
+});
+
+describe("the export floor of the benchmark (scripts/bench/csv-floor.ts)", () => {
+  it("writes the very bytes of each export (bar the time), from one statement", async () => {
+    const { articleThemesFloor, passagesFloor } = await import("@/scripts/bench/csv-floor");
+    const ro = new Database(db.file, { readonly: true });
+    try {
+      for (const [route, floor] of [
+        [routes.articleThemes, articleThemesFloor(ro)],
+        [routes.passages, passagesFloor(ro, true)],
+      ] as const) {
+        const res = await route.GET(new Request("http://test/x"));
+        const bytes = Buffer.byteLength(await res.text());
+        expect(floor.bytes).toBe(bytes);
+      }
+    } finally {
+      ro.close();
+    }
   });
 });
 
