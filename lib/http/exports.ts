@@ -2,7 +2,6 @@
 import { csvDate } from "../measure/totals";
 import type { CsvCell } from "./csv";
 import type { ArticleThemeRow, BySource, Timeline } from "../queries/analytics";
-import type { PassageExportRow } from "../queries/exports";
 
 // value, ci_low and ci_high are empty where undefined: no coded articles (no value), or no
 // interval (passages, or a share resting on one article). No data is never written as 0.
@@ -21,25 +20,6 @@ export function bySourceRows(b: BySource): CsvCell[][] {
   return b.sources.flatMap((s) =>
     s.cells.map((c) => [s.source, c.theme, b.metric, c.value, c.ci?.low, c.ci?.high, c.articles, c.words, c.taggedWords, c.passages]),
   );
-}
-
-/** `words` is the passage's stored word count (Annotation.words), counted when the passage was written. */
-export function passageRows(passages: PassageExportRow[]): CsvCell[][] {
-  return passages.map((p) => [
-    p.articleSlug,
-    p.articleTitle,
-    csvDate(p.dateStart, p.datePrecision),
-    p.datePrecision,
-    p.dateBasis,
-    p.source,
-    p.publisher,
-    p.theme,
-    p.quote,
-    p.start,
-    p.end,
-    p.words,
-    p.annotator,
-  ]);
 }
 
 export function articleThemeRows(rows: ArticleThemeRow[]): CsvCell[][] {

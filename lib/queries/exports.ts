@@ -16,7 +16,7 @@ import type { CsvCell } from "../http/csv";
 import { csvDate } from "../measure/totals";
 import { countWords } from "../measure/words";
 import { acquireReader, releaseReader, type ReaderConnection } from "../db/reader";
-import { coderOf, metricConditions, passageConditions, themeCondition, where, type ArticleThemeRow, type Drill, type PassageRow } from "./analytics";
+import { coderOf, metricConditions, passageConditions, themeCondition, where, type ArticleThemeRow, type Drill } from "./analytics";
 
 /**
  * Rows read between two yields to the event loop: about 80 KB of CSV. Smaller chunks die
@@ -91,9 +91,6 @@ export function streamArticleThemeRows(f: Filters, opts?: CursorOptions): AsyncG
   return cursorChunks<ArticleThemeRow>(articleThemesSql(f), opts);
 }
 
-
-/** A passage as passages.csv writes it: with its words as stored when it was written. */
-export type PassageExportRow = Omit<PassageRow, "id" | "sourceName"> & { words: number };
 
 const PASSAGE_COLUMNS = Prisma.sql`a.slug AS "articleSlug", a.title AS "articleTitle", a."dateStart" AS "dateStart",
   a."datePrecision" AS "datePrecision", a."dateBasis" AS "dateBasis", o.slug AS source, pub.slug AS publisher,
