@@ -15,6 +15,9 @@ import { openReader } from "./reader";
 
 const globalForRead = globalThis as unknown as { ptRead?: { url: string; db: Database.Database; statements: Map<string, Database.Statement> } };
 
+/** Pages the chart connection keeps in memory (better-sqlite3's default): one connection, so a fixed 16 MB. */
+const CHART_CACHE_KIB = 16_000;
+
 /** Statements kept prepared; the chart queries have a few dozen shapes, a filter's values are parameters. */
 const STATEMENTS_KEPT = 500;
 
@@ -24,6 +27,9 @@ function connection() {
   if (!c || c.url !== url || !c.db.open) {
     ensureWal(url);
     c = { url, db: openReader(url), statements: new Map() };
+    // The exports' readers keep a small cache (they read each page once); the charts' one
+    // connection reads the same rollup pages and indexes on every request: keep them.
+    c.db.pragma(`cache_size = -${CHART_CACHE_KIB}`);
     globalForRead.ptRead = c;
   }
   return c;
