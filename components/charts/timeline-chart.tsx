@@ -1,7 +1,7 @@
 "use client";
 import { Area, CartesianGrid, ComposedChart, ErrorBar, Line, Tooltip, XAxis, YAxis } from "recharts";
 import type { Granularity, Metric } from "@/lib/filters/schema";
-import type { Timeline } from "@/lib/queries/analytics";
+import type { ChartTimeline } from "./chart-data";
 import { ChartTooltipBox } from "./chart-tooltip";
 import { inferredNames, pointNotes } from "./interval-text";
 import { ArticleStrip } from "./article-strip";
@@ -11,7 +11,7 @@ import { AXIS_TICK, GRANULARITY_TITLE, MarksKey, themeDot, yAxisTitle } from "./
 import { useDrill } from "./use-drill";
 import { useWidth } from "./use-width";
 
-type Props = { timeline: Pick<Timeline, "periods" | "themes">; metric: Metric; granularity: Granularity; baseQuery: string };
+type Props = { timeline: ChartTimeline; metric: Metric; granularity: Granularity; baseQuery: string };
 
 // The right margin holds half of the widest label ("Sep 2023") when the last period is labelled.
 export const TIMELINE_MARGIN = { top: 10, right: 28, bottom: 4, left: 8 };
