@@ -11,6 +11,7 @@ import dynamic from "next/dynamic";
 import { startTransition, useEffect, useRef, useState, type ComponentProps } from "react";
 import type { BySourceChart as BySourceChartType } from "./by-source-chart";
 import { bySourceHeight } from "./sizes";
+import { MarksKey } from "./timeline-marks";
 import type { TimelineChart as TimelineChartType } from "./timeline-chart";
 import type { TimelineMultiples as TimelineMultiplesType } from "./timeline-multiples";
 
@@ -26,8 +27,9 @@ function Drawing({ height, label }: { height: number | string; label: string }) 
   );
 }
 
-/** Height of the overlaid timeline: the plot (h-80), the article strip (84 px) and the marks key. */
-const TIMELINE_HEIGHT = 320 + 84 + 20;
+/** Height of the overlaid timeline: the plot (h-80) and the article strip (84 px). The key to its
+ * marks, whose height depends on the screen's width, is drawn under the box from the start. */
+const TIMELINE_HEIGHT = 320 + 84;
 const MULTIPLES_HEIGHT = "40rem";
 
 const TimelinePlot = dynamic(() => loadTimeline().then((m) => m.TimelineChart), {
@@ -44,16 +46,24 @@ export function TimelineChart(props: ComponentProps<typeof TimelineChartType>) {
   const box = useRef<HTMLDivElement>(null);
   const near = useNearScreen(box, loadTimeline);
   return (
-    <div ref={box} style={{ minHeight: TIMELINE_HEIGHT }}>
-      {near ? <TimelinePlot {...props} /> : <Drawing height={TIMELINE_HEIGHT} label="theme timeline" />}
-    </div>
+    <>
+      <div ref={box} style={{ minHeight: TIMELINE_HEIGHT }}>
+        {near ? <TimelinePlot {...props} /> : <Drawing height={TIMELINE_HEIGHT} label="theme timeline" />}
+      </div>
+      <MarksKey metric={props.metric} />
+    </>
   );
 }
 
 export function TimelineMultiples(props: ComponentProps<typeof TimelineMultiplesType>) {
   const box = useRef<HTMLDivElement>(null);
   const near = useNearScreen(box, loadMultiples);
-  return <div ref={box}>{near ? <MultiplesPlot {...props} /> : <Drawing height={MULTIPLES_HEIGHT} label="theme timeline" />}</div>;
+  return (
+    <>
+      <div ref={box}>{near ? <MultiplesPlot {...props} /> : <Drawing height={MULTIPLES_HEIGHT} label="theme timeline" />}</div>
+      <MarksKey metric={props.metric} />
+    </>
+  );
 }
 
 export function BySourceChart(props: ComponentProps<typeof BySourceChartType>) {

@@ -7,7 +7,7 @@ import { inferredNames, pointNotes } from "./interval-text";
 import { ArticleStrip } from "./article-strip";
 import { ciKey, errKey, timelineData, type Datum } from "./series";
 import { evenTicks, plotWidthOf } from "./ticks";
-import { AXIS_TICK, GRANULARITY_TITLE, MarksKey, themeDot, yAxisTitle } from "./timeline-marks";
+import { AXIS_TICK, GRANULARITY_TITLE, themeDot, yAxisTitle } from "./timeline-marks";
 import { useDrill } from "./use-drill";
 import { useWidth } from "./use-width";
 
@@ -75,7 +75,6 @@ export function TimelineChart({ timeline, metric, granularity, baseQuery }: Prop
         )}
       </div>
       <ArticleStrip data={data} granularityTitle={GRANULARITY_TITLE[granularity]} width={width} />
-      <MarksKey metric={metric} />
     </div>
   );
 }

@@ -8,7 +8,7 @@ import { ArticleStrip } from "./article-strip";
 import { ciKey, errKey, sharedMax, timelineData } from "./series";
 import { periodTooltip, TIMELINE_MARGIN, timelineTicks, Y_AXIS_WIDTH } from "./timeline-chart";
 import { METRIC_LABELS } from "@/lib/filters/url";
-import { AXIS_TICK, GRANULARITY_TITLE, MarksKey, themeDot } from "./timeline-marks";
+import { AXIS_TICK, GRANULARITY_TITLE, themeDot } from "./timeline-marks";
 import { useDrill } from "./use-drill";
 import { useWidth } from "./use-width";
 
@@ -64,7 +64,6 @@ export function TimelineMultiples({ timeline, metric, granularity, baseQuery }: 
           <ArticleStrip data={data} granularityTitle={GRANULARITY_TITLE[granularity]} width={width} />
         </figure>
       </div>
-      <MarksKey metric={metric} />
     </div>
   );
 }
