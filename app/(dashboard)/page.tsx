@@ -96,8 +96,10 @@ export default async function Dashboard({ searchParams }: { searchParams: Promis
   return (
     <div className="space-y-6">
       {header}
-      {/* Suspense boundaries (nothing here suspends: the HTML is complete) let React hydrate the
-          page in pieces that yield to the browser between them, instead of in one long task. */}
+      {/* Suspense boundaries around the client components (nothing in them suspends: the HTML is
+          complete) let React hydrate the page in pieces that yield to the browser between them,
+          instead of in one long task. Each is small: React streams a large boundary's HTML apart
+          and reveals it with a script, which would hide it from a browser without JavaScript. */}
       <Suspense>
         <FilterBar filters={filters} catalog={catalog} keep={keep} />
       </Suspense>
@@ -116,7 +118,6 @@ export default async function Dashboard({ searchParams }: { searchParams: Promis
         </p>
       ) : (
         <div className="grid gap-6 xl:grid-cols-2">
-          <Suspense>
           <ChartCard
             id="timeline"
             title="Theme timeline"
@@ -136,9 +137,13 @@ export default async function Dashboard({ searchParams }: { searchParams: Promis
             </p>
             {timeline.periods.length ? (
               layout === "small-multiples" ? (
-                <TimelineMultiples timeline={chartTimeline} metric={filters.metric} granularity={filters.granularity} baseQuery={pageQuery} />
+                <Suspense>
+                  <TimelineMultiples timeline={chartTimeline} metric={filters.metric} granularity={filters.granularity} baseQuery={pageQuery} />
+                </Suspense>
               ) : (
-                <TimelineChart timeline={chartTimeline} metric={filters.metric} granularity={filters.granularity} baseQuery={pageQuery} />
+                <Suspense>
+                  <TimelineChart timeline={chartTimeline} metric={filters.metric} granularity={filters.granularity} baseQuery={pageQuery} />
+                </Suspense>
               )
             ) : (
               <p className="flex h-80 items-center justify-center rounded bg-surface p-4 text-center text-sm text-muted">
@@ -146,8 +151,6 @@ export default async function Dashboard({ searchParams }: { searchParams: Promis
               </p>
             )}
           </ChartCard>
-          </Suspense>
-          <Suspense>
           <ChartCard
             id="by-source"
             title="Emphasis by source"
@@ -158,9 +161,10 @@ export default async function Dashboard({ searchParams }: { searchParams: Promis
             table={<BySourceTable bySource={bySource} baseQuery={pageQuery} />}
             themes={bySource.themes}
           >
-            <BySourceChart bySource={bySourceForChart(bySource)} metric={filters.metric} baseQuery={pageQuery} />
+            <Suspense>
+              <BySourceChart bySource={bySourceForChart(bySource)} metric={filters.metric} baseQuery={pageQuery} />
+            </Suspense>
           </ChartCard>
-          </Suspense>
         </div>
       )}
 
