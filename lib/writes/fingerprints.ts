@@ -3,7 +3,7 @@
 // that turns a new text's keys into the stored articles worth comparing exactly. Runs on a raw
 // better-sqlite3 connection, inside the import's batch transactions.
 import type Database from "better-sqlite3";
-import { fingerprint, jaccard, jaccardSorted, NEAR_DUPLICATE_THRESHOLD, shingles, sortedShingles, type Fingerprint } from "../corpus/near-duplicates";
+import { fingerprint, jaccardSorted, NEAR_DUPLICATE_THRESHOLD, shingles, sortedShingles, type Fingerprint } from "../corpus/near-duplicates";
 import { withBusyRetry } from "../db/retry";
 
 /** The stored article a text is almost the same as. */
@@ -88,10 +88,10 @@ export async function fillFingerprints(db: Db): Promise<number> {
  */
 export class MemoryPrints {
   private readonly byKey = new Map<number, Set<number>>();
-  private readonly entries: { slug: string; title: string; shingles: Set<number> }[] = [];
+  private readonly entries: { slug: string; title: string; sorted: Uint32Array }[] = [];
 
   add(slug: string, title: string, fp: Fingerprint): void {
-    const n = this.entries.push({ slug, title, shingles: fp.shingles }) - 1;
+    const n = this.entries.push({ slug, title, sorted: fp.sorted }) - 1;
     for (const k of fp.keys) {
       let s = this.byKey.get(k);
       if (!s) this.byKey.set(k, (s = new Set()));
@@ -107,7 +107,7 @@ export class MemoryPrints {
         if (seen.has(n)) continue;
         seen.add(n);
         const e = this.entries[n];
-        const similarity = jaccard(fp.shingles, e.shingles);
+        const similarity = jaccardSorted(fp.sorted, e.sorted);
         if (similarity >= NEAR_DUPLICATE_THRESHOLD && (!best || similarity > best.similarity)) best = { slug: e.slug, title: e.title, similarity };
       }
     }
