@@ -96,10 +96,11 @@ export default async function Dashboard({ searchParams }: { searchParams: Promis
   return (
     <div className="space-y-6">
       {header}
-      {/* Suspense boundaries around the client components (nothing in them suspends: the HTML is
-          complete) let React hydrate the page in pieces that yield to the browser between them,
-          instead of in one long task. Each is small: React streams a large boundary's HTML apart
-          and reveals it with a script, which would hide it from a browser without JavaScript. */}
+      {/* Suspense boundaries around the client components let React hydrate the page in pieces
+          that yield to the browser between them, instead of in one long task. A boundary's HTML
+          comes in the same response, after the page, and an inline script puts it in place; so
+          none holds what must show without JavaScript (the tables, the links and exports): only
+          these controls, which need JavaScript anyway. */}
       <Suspense>
         <FilterBar filters={filters} catalog={catalog} keep={keep} />
       </Suspense>
