@@ -1,5 +1,7 @@
 import Link from "next/link";
+import { Suspense } from "react";
 import { BySourceChart, TimelineChart, TimelineMultiples } from "@/components/charts/lazy-charts";
+import { bySourceForChart, timelineForChart } from "@/components/charts/chart-data";
 import { ChartCard } from "@/components/dashboard/chart-card";
 import { CopyLink } from "@/components/dashboard/copy-link";
 import { BySourceTable, TimelineTable } from "@/components/dashboard/data-tables";
@@ -68,6 +70,7 @@ export default async function Dashboard({ searchParams }: { searchParams: Promis
     );
   }
   const [timeline, bySource, summary, drilled] = loaded;
+  const chartTimeline = timelineForChart(timeline);
   const query = toSearchParams(filters).toString();
   const qs = query ? `?${query}` : "";
   // The layout is a page parameter: it rides along in the dashboard's own links, not in exports.
@@ -93,7 +96,14 @@ export default async function Dashboard({ searchParams }: { searchParams: Promis
   return (
     <div className="space-y-6">
       {header}
-      <FilterBar filters={filters} catalog={catalog} keep={keep} />
+      {/* Suspense boundaries around the client components let React hydrate the page in pieces
+          that yield to the browser between them, instead of in one long task. A boundary's HTML
+          comes in the same response, after the page, and an inline script puts it in place; so
+          none holds what must show without JavaScript (the tables, the links and exports): only
+          these controls, which need JavaScript anyway. */}
+      <Suspense>
+        <FilterBar filters={filters} catalog={catalog} keep={keep} />
+      </Suspense>
       <p className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">
         <CopyLink />
         <Link href={`/search${qs}`} prefetch={false}>Search the texts in this view</Link>
@@ -128,9 +138,13 @@ export default async function Dashboard({ searchParams }: { searchParams: Promis
             </p>
             {timeline.periods.length ? (
               layout === "small-multiples" ? (
-                <TimelineMultiples timeline={timeline} metric={filters.metric} granularity={filters.granularity} baseQuery={pageQuery} />
+                <Suspense>
+                  <TimelineMultiples timeline={chartTimeline} metric={filters.metric} granularity={filters.granularity} baseQuery={pageQuery} />
+                </Suspense>
               ) : (
-                <TimelineChart timeline={timeline} metric={filters.metric} granularity={filters.granularity} baseQuery={pageQuery} />
+                <Suspense>
+                  <TimelineChart timeline={chartTimeline} metric={filters.metric} granularity={filters.granularity} baseQuery={pageQuery} />
+                </Suspense>
               )
             ) : (
               <p className="flex h-80 items-center justify-center rounded bg-surface p-4 text-center text-sm text-muted">
@@ -148,7 +162,9 @@ export default async function Dashboard({ searchParams }: { searchParams: Promis
             table={<BySourceTable bySource={bySource} baseQuery={pageQuery} />}
             themes={bySource.themes}
           >
-            <BySourceChart bySource={bySource} metric={filters.metric} baseQuery={pageQuery} />
+            <Suspense>
+              <BySourceChart bySource={bySourceForChart(bySource)} metric={filters.metric} baseQuery={pageQuery} />
+            </Suspense>
           </ChartCard>
         </div>
       )}

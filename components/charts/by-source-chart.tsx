@@ -1,7 +1,7 @@
 "use client";
 import { Bar, BarChart, CartesianGrid, ErrorBar, Tooltip, XAxis, YAxis } from "recharts";
 import { METRIC_LABELS, type Metric } from "@/lib/filters/url";
-import type { BySource } from "@/lib/queries/analytics";
+import type { ChartBySource } from "./chart-data";
 import { ChartTooltipBox } from "./chart-tooltip";
 import { pointNotes } from "./interval-text";
 import { bySourceData, errKey } from "./series";
@@ -10,7 +10,7 @@ import { AXIS_TICK } from "./timeline-marks";
 import { useDrill } from "./use-drill";
 import { useWidth } from "./use-width";
 
-type Props = { bySource: Pick<BySource, "sources" | "themes">; metric: Metric; baseQuery: string };
+type Props = { bySource: ChartBySource; metric: Metric; baseQuery: string };
 
 /** Grouped bars: one group per source organization (labelled with its n), one bar per theme in codebook order, 95% whiskers. */
 export function BySourceChart({ bySource, metric, baseQuery }: Props) {

@@ -1,11 +1,12 @@
 "use client";
 import type { Metric } from "@/lib/filters/schema";
 import { formatValue } from "@/lib/measure/totals";
-import type { Cell, ThemeRef } from "@/lib/queries/analytics";
+import type { ThemeRef } from "@/lib/queries/analytics";
+import type { ChartCell } from "./chart-data";
 import { intervalText } from "./interval-text";
 
 /** What one point or bar stands for: the value and the denominator it was divided by. */
-export function denominatorText(metric: Metric, c: Cell): string {
+export function denominatorText(metric: Metric, c: ChartCell): string {
   if (c.articles === 0) return "no coded articles";
   if (metric === "share") return `${c.taggedWords.toLocaleString("en")} of ${c.words.toLocaleString("en")} words`;
   if (metric === "articles") return `${c.articlesWithTheme} of ${c.articles} articles`;
@@ -24,7 +25,7 @@ export function ChartTooltipBox({
   subtitle: string;
   metric: Metric;
   themes: ThemeRef[];
-  cells: Cell[];
+  cells: ChartCell[];
   notes?: string[];
 }) {
   return (

@@ -1,10 +1,10 @@
 import type { Metric } from "@/lib/filters/schema";
 import { formatValue } from "@/lib/measure/totals";
 import { noIntervalReason, THIN_N } from "@/lib/measure/interval-notes";
-import type { Cell } from "@/lib/queries/analytics";
+import type { ChartCell } from "./chart-data";
 
 /** "95% CI 12.3–18.0%", or why there is none; null for counts. Shared by tooltips and tables. */
-export function intervalText(metric: Metric, c: Cell): string | null {
+export function intervalText(metric: Metric, c: ChartCell): string | null {
   if (metric === "passages") return null;
   if (c.ci) return `95% CI ${formatValue(metric, c.ci.low).replace("%", "")}–${formatValue(metric, c.ci.high)}`;
   return noIntervalReason(metric, c);

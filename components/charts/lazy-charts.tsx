@@ -1,18 +1,23 @@
 "use client";
-// The charts load after the page. Recharts measures its container before it draws, so the
-// server's HTML never held a chart (only an empty box); loading the charts' code once the page
-// has hydrated therefore shows the same first paint, while keeping Recharts (~110 KB gzip) out
-// of the first-load JavaScript and its first render out of hydration. Each chart keeps its box
-// at its final height meanwhile, so nothing moves when it appears. The emphasis-by-source chart
-// is drawn only when it comes near the screen: on a phone it is far below the fold.
+// The charts load after the page, and each is drawn only when it comes near the screen.
+// Recharts measures its container before it draws, so the server's HTML never held a chart (only
+// an empty box at the chart's final height, so nothing moves when it appears). Its code (~110 KB
+// gzip) and its first render are the largest piece of work the page has: kept out of the
+// first-load JavaScript and out of hydration, and not done at all for a chart the reader has not
+// scrolled near (on a phone both charts are below the fold). The code is fetched as soon as the
+// reader does anything (scrolls, touches, clicks, types), so it is ready when a chart comes into
+// view; a chart already in view (a desktop screen) is drawn at once.
 import dynamic from "next/dynamic";
 import { startTransition, useEffect, useRef, useState, type ComponentProps } from "react";
 import type { BySourceChart as BySourceChartType } from "./by-source-chart";
 import { bySourceHeight } from "./sizes";
+import { MarksKey } from "./timeline-marks";
 import type { TimelineChart as TimelineChartType } from "./timeline-chart";
 import type { TimelineMultiples as TimelineMultiplesType } from "./timeline-multiples";
 
 const loadBySource = () => import("./by-source-chart");
+const loadTimeline = () => import("./timeline-chart");
+const loadMultiples = () => import("./timeline-multiples");
 
 function Drawing({ height, label }: { height: number | string; label: string }) {
   return (
@@ -22,40 +27,49 @@ function Drawing({ height, label }: { height: number | string; label: string }) 
   );
 }
 
-/** Height of the overlaid timeline: the plot (h-80), the article strip (84 px) and the marks key. */
-const TIMELINE_HEIGHT = 320 + 84 + 20;
+/** Height of the overlaid timeline: the plot (h-80) and the article strip (84 px). The key to its
+ * marks, whose height depends on the screen's width, is drawn under the box from the start. */
+const TIMELINE_HEIGHT = 320 + 84;
+const MULTIPLES_HEIGHT = "40rem";
 
-const TimelinePlot = dynamic(() => import("./timeline-chart").then((m) => m.TimelineChart), {
+const TimelinePlot = dynamic(() => loadTimeline().then((m) => m.TimelineChart), {
   ssr: false,
   loading: () => <Drawing height={TIMELINE_HEIGHT} label="theme timeline" />,
 });
-const MultiplesPlot = dynamic(() => import("./timeline-multiples").then((m) => m.TimelineMultiples), {
+const MultiplesPlot = dynamic(() => loadMultiples().then((m) => m.TimelineMultiples), {
   ssr: false,
-  loading: () => <Drawing height="40rem" label="theme timeline" />,
+  loading: () => <Drawing height={MULTIPLES_HEIGHT} label="theme timeline" />,
 });
 const BySourcePlot = dynamic(() => loadBySource().then((m) => m.BySourceChart), { ssr: false, loading: () => null });
 
 export function TimelineChart(props: ComponentProps<typeof TimelineChartType>) {
+  const box = useRef<HTMLDivElement>(null);
+  const near = useNearScreen(box, loadTimeline);
   return (
-    <div style={{ minHeight: TIMELINE_HEIGHT }}>
-      <TimelinePlot {...props} />
-    </div>
+    <>
+      <div ref={box} style={{ minHeight: TIMELINE_HEIGHT }}>
+        {near ? <TimelinePlot {...props} /> : <Drawing height={TIMELINE_HEIGHT} label="theme timeline" />}
+      </div>
+      <MarksKey metric={props.metric} />
+    </>
   );
 }
 
 export function TimelineMultiples(props: ComponentProps<typeof TimelineMultiplesType>) {
-  return <MultiplesPlot {...props} />;
+  const box = useRef<HTMLDivElement>(null);
+  const near = useNearScreen(box, loadMultiples);
+  return (
+    <>
+      <div ref={box}>{near ? <MultiplesPlot {...props} /> : <Drawing height={MULTIPLES_HEIGHT} label="theme timeline" />}</div>
+      <MarksKey metric={props.metric} />
+    </>
+  );
 }
 
 export function BySourceChart(props: ComponentProps<typeof BySourceChartType>) {
   const height = bySourceHeight(props.bySource);
   const box = useRef<HTMLDivElement>(null);
-  const near = useNearScreen(box);
-  useEffect(() => {
-    // Fetch the code while the browser is idle, so the chart is ready when it is scrolled to.
-    const id = requestIdle(() => void loadBySource());
-    return () => cancelIdle(id);
-  }, []);
+  const near = useNearScreen(box, loadBySource);
   return (
     <div ref={box} style={{ minHeight: height }}>
       {near ? <BySourcePlot {...props} /> : <Drawing height={height} label="chart of emphasis by source" />}
@@ -63,8 +77,14 @@ export function BySourceChart(props: ComponentProps<typeof BySourceChartType>) {
   );
 }
 
-/** True once the element is within about a screen of the viewport (and from then on). */
-function useNearScreen(ref: React.RefObject<HTMLElement | null>): boolean {
+/** How far outside the viewport a chart starts drawing: about a third of a phone's screen. */
+const NEAR_MARGIN = "300px 0px";
+
+/**
+ * True once the element is within NEAR_MARGIN of the viewport (and from then on). Until then,
+ * the reader's first scroll, touch, click or key press fetches the chart's code (`load`).
+ */
+function useNearScreen(ref: React.RefObject<HTMLElement | null>, load: () => Promise<unknown>): boolean {
   const [near, setNear] = useState(false);
   useEffect(() => {
     const el = ref.current;
@@ -74,13 +94,18 @@ function useNearScreen(ref: React.RefObject<HTMLElement | null>): boolean {
       const t = setTimeout(() => setNear(true), 0);
       return () => clearTimeout(t);
     }
-    const io = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && startTransition(() => setNear(true)), { rootMargin: "600px 0px" });
+    const io = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && startTransition(() => setNear(true)), { rootMargin: NEAR_MARGIN });
     io.observe(el);
-    return () => io.disconnect();
-  }, [ref, near]);
+    const events = ["scroll", "pointerdown", "keydown", "touchstart", "wheel"] as const;
+    const fetchCode = () => {
+      for (const e of events) window.removeEventListener(e, fetchCode);
+      void load();
+    };
+    for (const e of events) window.addEventListener(e, fetchCode, { passive: true, once: true });
+    return () => {
+      io.disconnect();
+      for (const e of events) window.removeEventListener(e, fetchCode);
+    };
+  }, [ref, near, load]);
   return near;
 }
-
-const requestIdle = (fn: () => void): number =>
-  typeof requestIdleCallback === "function" ? requestIdleCallback(fn, { timeout: 3000 }) : window.setTimeout(fn, 1000);
-const cancelIdle = (id: number) => (typeof cancelIdleCallback === "function" ? cancelIdleCallback(id) : clearTimeout(id));

@@ -2,14 +2,14 @@
 // null so the line has a gap there (no dot, no zero); a missing interval stays null so no band
 // or whisker is drawn.
 import { THIN_N } from "@/lib/measure/interval-notes";
-import type { BySource, Timeline } from "@/lib/queries/analytics";
+import type { ChartBySource, ChartTimeline } from "./chart-data";
 
 export type Datum = Record<string, string | number | boolean | null | [number, number]>;
 
 export const ciKey = (theme: string) => `${theme}:ci`;
 export const errKey = (theme: string) => `${theme}:err`;
 
-export function timelineData(t: Pick<Timeline, "periods">): Datum[] {
+export function timelineData(t: Pick<ChartTimeline, "periods">): Datum[] {
   return t.periods.map((p) => {
     const d: Datum = {
       period: p.period,
@@ -28,7 +28,7 @@ export function timelineData(t: Pick<Timeline, "periods">): Datum[] {
   });
 }
 
-export function bySourceData(b: Pick<BySource, "sources">): Datum[] {
+export function bySourceData(b: Pick<ChartBySource, "sources">): Datum[] {
   return b.sources.map((s) => {
     const d: Datum = {
       source: s.source,
@@ -46,7 +46,7 @@ export function bySourceData(b: Pick<BySource, "sources">): Datum[] {
 }
 
 /** One y-axis top for every panel of the small multiples: the largest value or interval end. */
-export function sharedMax(t: Pick<Timeline, "periods">): number {
+export function sharedMax(t: Pick<ChartTimeline, "periods">): number {
   let max = 0;
   for (const p of t.periods) for (const c of p.cells) max = Math.max(max, c.value ?? 0, c.ci?.high ?? 0);
   return max;

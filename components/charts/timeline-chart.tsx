@@ -1,17 +1,17 @@
 "use client";
 import { Area, CartesianGrid, ComposedChart, ErrorBar, Line, Tooltip, XAxis, YAxis } from "recharts";
 import type { Granularity, Metric } from "@/lib/filters/schema";
-import type { Timeline } from "@/lib/queries/analytics";
+import type { ChartTimeline } from "./chart-data";
 import { ChartTooltipBox } from "./chart-tooltip";
 import { inferredNames, pointNotes } from "./interval-text";
 import { ArticleStrip } from "./article-strip";
 import { ciKey, errKey, timelineData, type Datum } from "./series";
 import { evenTicks, plotWidthOf } from "./ticks";
-import { AXIS_TICK, GRANULARITY_TITLE, MarksKey, themeDot, yAxisTitle } from "./timeline-marks";
+import { AXIS_TICK, GRANULARITY_TITLE, themeDot, yAxisTitle } from "./timeline-marks";
 import { useDrill } from "./use-drill";
 import { useWidth } from "./use-width";
 
-type Props = { timeline: Pick<Timeline, "periods" | "themes">; metric: Metric; granularity: Granularity; baseQuery: string };
+type Props = { timeline: ChartTimeline; metric: Metric; granularity: Granularity; baseQuery: string };
 
 // The right margin holds half of the widest label ("Sep 2023") when the last period is labelled.
 export const TIMELINE_MARGIN = { top: 10, right: 28, bottom: 4, left: 8 };
@@ -75,7 +75,6 @@ export function TimelineChart({ timeline, metric, granularity, baseQuery }: Prop
         )}
       </div>
       <ArticleStrip data={data} granularityTitle={GRANULARITY_TITLE[granularity]} width={width} />
-      <MarksKey metric={metric} />
     </div>
   );
 }

@@ -3,16 +3,16 @@
 // each other in the overlaid chart (e.g. the articles metric) can each be read.
 import { Area, CartesianGrid, ComposedChart, ErrorBar, Line, Tooltip, XAxis, YAxis } from "recharts";
 import type { Granularity, Metric } from "@/lib/filters/schema";
-import type { Timeline } from "@/lib/queries/analytics";
+import type { ChartTimeline } from "./chart-data";
 import { ArticleStrip } from "./article-strip";
 import { ciKey, errKey, sharedMax, timelineData } from "./series";
 import { periodTooltip, TIMELINE_MARGIN, timelineTicks, Y_AXIS_WIDTH } from "./timeline-chart";
 import { METRIC_LABELS } from "@/lib/filters/url";
-import { AXIS_TICK, GRANULARITY_TITLE, MarksKey, themeDot } from "./timeline-marks";
+import { AXIS_TICK, GRANULARITY_TITLE, themeDot } from "./timeline-marks";
 import { useDrill } from "./use-drill";
 import { useWidth } from "./use-width";
 
-type Props = { timeline: Pick<Timeline, "periods" | "themes">; metric: Metric; granularity: Granularity; baseQuery: string };
+type Props = { timeline: ChartTimeline; metric: Metric; granularity: Granularity; baseQuery: string };
 
 export function TimelineMultiples({ timeline, metric, granularity, baseQuery }: Props) {
   const drill = useDrill(baseQuery);
@@ -64,7 +64,6 @@ export function TimelineMultiples({ timeline, metric, granularity, baseQuery }: 
           <ArticleStrip data={data} granularityTitle={GRANULARITY_TITLE[granularity]} width={width} />
         </figure>
       </div>
-      <MarksKey metric={metric} />
     </div>
   );
 }

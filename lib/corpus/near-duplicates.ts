@@ -106,12 +106,32 @@ export function bandKeys(sig: Uint32Array): number[] {
   return keys;
 }
 
-/** What a text's near-duplicate check needs: its shingles and band keys. */
-export type Fingerprint = { shingles: Set<number>; keys: number[] };
+/** A set of shingles as an ascending array: 4 bytes a shingle, and compared by one merge. */
+export function sortedShingles(set: ReadonlySet<number>): Uint32Array {
+  return Uint32Array.from(set).sort();
+}
+
+/** jaccard() of two sets given as ascending arrays without repeats (sortedShingles). */
+export function jaccardSorted(a: Uint32Array, b: Uint32Array): number {
+  if (a.length === 0 || b.length === 0) return 0;
+  let common = 0;
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    if (a[i] === b[j]) {
+      common++;
+      i++;
+      j++;
+    } else if (a[i] < b[j]) i++;
+    else j++;
+  }
+  return common / (a.length + b.length - common);
+}
+
+/** What a text's near-duplicate check needs: its shingles (as a set and sorted) and band keys. */
+export type Fingerprint = { shingles: Set<number>; sorted: Uint32Array; keys: number[] };
 
 export function fingerprint(text: string): Fingerprint {
   const s = shingles(text);
-  return { shingles: s, keys: s.size ? bandKeys(signature(s)) : [] };
+  return { shingles: s, sorted: sortedShingles(s), keys: s.size ? bandKeys(signature(s)) : [] };
 }
 
 /** The chance that two texts of Jaccard similarity s share at least one band: 1 - (1 - s^ROWS)^BANDS. */

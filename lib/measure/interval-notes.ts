@@ -7,7 +7,7 @@ import type { Totals } from "./totals";
 export const THIN_N = 3;
 
 /** Why a value has no interval, in words for tooltips and tables. */
-export function noIntervalReason(metric: Metric, t: Totals): string | null {
+export function noIntervalReason(metric: Metric, t: Pick<Totals, "articles">): string | null {
   if (metric === "passages") return "counts carry no interval";
   if (t.articles === 0) return "no coded articles";
   if (metric === "share" && t.articles < 2) return "one article: no interval";

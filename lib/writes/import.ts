@@ -21,7 +21,7 @@ import { BUSY_TIMEOUT_MS, databaseFile, ensureWal } from "../db/create";
 import { CONSENSUS } from "../coding/status";
 import { describeDetection, detectArticle, type Detected, type ImportOverrides, type OrgChoice } from "../corpus/detect";
 import { fingerprint, type Fingerprint } from "../corpus/near-duplicates";
-import { fillFingerprints, fingerprintStatements, MemoryPrints, nearestStored, storeFingerprint, type Resemblance } from "./fingerprints";
+import { fillFingerprints, fingerprintStatements, MemoryPrints, nearestStored, TextCache, storeFingerprint, type Resemblance } from "./fingerprints";
 
 export type { Resemblance };
 
@@ -142,7 +142,7 @@ function replaceRefusal(st: Statements, target: Resemblance & { id: number }): s
 export const similarityText = (s: number) => s.toFixed(2);
 
 /** One file's rows, inside the batch's transaction. Throws to have its savepoint rolled back. */
-function writeFile(st: Statements, d: Detected, fp: Fingerprint, mode: NearDuplicateMode, cache: Map<number, Set<number>>): Written {
+function writeFile(st: Statements, d: Detected, fp: Fingerprint, mode: NearDuplicateMode, cache: TextCache): Written {
   const twin = st.hashOwner.get(d.contentHash);
   if (twin) return { status: "duplicate", of: twin.slug };
   const near = nearestStored(st.prints, fp, cache);
@@ -193,7 +193,7 @@ function writeFile(st: Statements, d: Detected, fp: Fingerprint, mode: NearDupli
     st.updateArticle.run({ ...fields, id: near.id });
     st.prints.deletePrint.run(near.id);
     storeFingerprint(st.prints, near.id, fp, d.contentHash);
-    cache.delete(near.id);
+    cache.wrote(near.id, d.contentHash, fp.sorted);
     return { status: "replaced", slug: near.slug, createdOrgs, resembles };
   }
   let slug = d.slug;
@@ -207,6 +207,8 @@ function writeFile(st: Statements, d: Detected, fp: Fingerprint, mode: NearDupli
   // Zero totals for every theme, so the charts count the article (as uncoded) for every theme alike.
   for (const t of st.themeIds.all()) st.insertThemeRow.run(articleId, t.id, CONSENSUS);
   storeFingerprint(st.prints, articleId, fp, d.contentHash);
+  // Later files of the run are compared with this one: its shingles are at hand.
+  cache.wrote(articleId, d.contentHash, fp.sorted);
   return { status: "imported", slug, createdOrgs, resembles };
 }
 
@@ -215,12 +217,11 @@ function writeFile(st: Statements, d: Detected, fp: Fingerprint, mode: NearDupli
  * anything is read), then every file under its own savepoint. better-sqlite3 runs a transaction
  * function called inside another as a SAVEPOINT, rolled back and released when it throws.
  */
-function writeBatch(db: Db, st: Statements, batch: readonly Pending[], mode: NearDuplicateMode): Written[] {
-  // Candidates' shingles, for this attempt only: a retried batch may give the same ids to other rows.
-  const cache = new Map<number, Set<number>>();
+function writeBatch(db: Db, st: Statements, batch: readonly Pending[], mode: NearDuplicateMode, cache: TextCache): Written[] {
   const one = db.transaction((p: Pending) => writeFile(st, p.d, p.fp, mode, cache));
-  const all = db.transaction(() =>
-    batch.map((p): Written => {
+  const all = db.transaction(() => {
+    cache.begin(db);
+    return batch.map((p): Written => {
       try {
         return one(p);
       } catch (e) {
@@ -229,9 +230,14 @@ function writeBatch(db: Db, st: Statements, batch: readonly Pending[], mode: Nea
         if (!db.inTransaction) throw new BatchAborted(e as Error);
         return { status: "failed", reason: (e as Error).message };
       }
-    }),
-  );
-  return all.immediate();
+    });
+  });
+  try {
+    return all.immediate();
+  } catch (e) {
+    cache.forgetIds();
+    throw e;
+  }
 }
 
 class BatchAborted extends Error {
@@ -261,6 +267,8 @@ export async function importArticles(url: string, inputs: readonly ImportInput[]
       memory = MemoryPrints.ofUnprinted(db);
       printsOfDb = fingerprintStatements(db);
     }
+    // Shingles of the stored texts met so far, for the near-duplicate comparisons.
+    const cache = new TextCache();
     const outcomes: FileOutcome[] = [];
     const seenHashes = new Map<string, string>(); // the dry run's own "earlier in this import"
     const importedSlugs = new Set<string>();
@@ -298,7 +306,7 @@ export async function importArticles(url: string, inputs: readonly ImportInput[]
             lines.push({ index, outcome: { file: input.file, status: "duplicate", of, detected: d }, line: `${prefix}: skipped, same text as "${of}" is already ${twin ? "stored" : "in this import"}` });
             continue;
           }
-          const stored = nearestStored(printsOfDb, fp, new Map());
+          const stored = nearestStored(printsOfDb, fp, cache);
           const inRun = memory.best(fp);
           const storedWins = !!stored && (!inRun || stored.similarity >= inRun.similarity);
           const near: Resemblance | null = stored && storedWins ? { slug: stored.slug, title: stored.title, similarity: stored.similarity } : inRun;
@@ -332,7 +340,7 @@ export async function importArticles(url: string, inputs: readonly ImportInput[]
         }
         let written: Written[];
         try {
-          written = await withBusyRetry(`storing ${unitsText(pending.map((p) => inputs[p.index]))}`, async () => writeBatch(db, st, pending, mode));
+          written = await withBusyRetry(`storing ${unitsText(pending.map((p) => inputs[p.index]))}`, async () => writeBatch(db, st, pending, mode, cache));
         } catch (e) {
           if (!(e instanceof BatchAborted)) throw e;
           // The database undid the whole batch: write its files one transaction each, so the
@@ -340,7 +348,7 @@ export async function importArticles(url: string, inputs: readonly ImportInput[]
           written = [];
           for (const p of pending) {
             try {
-              written.push(...(await withBusyRetry(`storing ${p.file}`, async () => writeBatch(db, st, [p], mode))));
+              written.push(...(await withBusyRetry(`storing ${p.file}`, async () => writeBatch(db, st, [p], mode, cache))));
             } catch (e2) {
               written.push({ status: "failed", reason: (e2 as Error).message });
             }
