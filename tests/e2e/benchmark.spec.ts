@@ -23,7 +23,8 @@ test("npm run bench at 2,000 articles prints every request with its floors, and 
     );
     // 1 is a missed target (times are not this test's business); anything else is a crash.
     expect([0, 1], run.stderr).toContain(run.status);
-    expect(run.stdout).toContain("| request | median | p95 | rollup floor |");
+    expect(run.stdout).toContain("| request | median | p95 | floor (rollup sums + inferred names) |");
+    expect(run.stdout).toContain("HTTP overhead on the trivial route `/api/health`");
     expect(run.stdout).toContain("| export | median | p95 | first byte | raw floor |");
     for (const p of ["/api/timeline", "/api/by-source?metric=articles", "/api/timeline?coder=coder-b", "/"]) expect(run.stdout).toContain(`| \`${p}\` |`);
 
@@ -47,6 +48,10 @@ test("npm run bench at 2,000 articles prints every request with its floors, and 
     const answers = out.checks.filter((c) => c.what.includes("sums equal"));
     expect(answers.length).toBeGreaterThanOrEqual(10);
     expect(answers.filter((c) => !c.ok)).toEqual([]);
+    // Every timeline names the floor's articles of inferred date, in the same order.
+    const named = out.checks.filter((c) => c.what.includes("names the floor's articles of inferred date"));
+    expect(named).toHaveLength(8);
+    expect(named.filter((c) => !c.ok)).toEqual([]);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
