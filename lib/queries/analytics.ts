@@ -436,13 +436,18 @@ export async function getArticleThemeRows(f: Filters): Promise<ArticleThemeRow[]
   return out;
 }
 
-/** One page of the articles in view (every coding status; `status` narrows), newest first (unknown dates last), and how many there are. */
+/**
+ * One page of the articles in view (every coding status; `status` narrows), newest first
+ * (unknown dates last: SQLite sorts NULL below every date, so last when descending, which lets
+ * the date index give the order without sorting the corpus), and how many there are: from the
+ * rollups (one theme's rows count each article of the view once), not a count of the articles.
+ */
 export async function getArticleIdsInView(f: Filters, page: { offset: number; limit: number }): Promise<{ total: number; ids: number[] }> {
   const conds = where(articleConditions(f));
-  const [count] = await prisma.$queryRaw<{ total: bigint }[]>`SELECT COUNT(*) AS total FROM "Article" a ${conds}`;
+  const [count] = readAll<{ total: bigint | null }>(Prisma.sql`SELECT SUM(articles) AS total FROM ${viewRows(f, { themes: "first" })}`);
   const rows = await prisma.$queryRaw<{ id: bigint }[]>`
     SELECT a.id AS id FROM "Article" a ${conds}
-    ORDER BY a."dateStart" IS NULL, a."dateStart" DESC, a.slug LIMIT ${page.limit} OFFSET ${page.offset}`;
+    ORDER BY a."dateStart" DESC, a.slug LIMIT ${page.limit} OFFSET ${page.offset}`;
   return { total: n(count?.total), ids: rows.map((r) => n(r.id)) };
 }
 
