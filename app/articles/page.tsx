@@ -53,8 +53,8 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Pro
       {header}
       <FilterBar filters={filters} catalog={catalog} showChartControls={false} />
       <p className="text-sm" data-testid="summary">
-        {total} article{total === 1 ? "" : "s"}
-        {total > PAGE_SIZE && articles.length > 0 && ` · showing ${first}–${first + articles.length - 1}`}
+        {total.toLocaleString("en")} article{total === 1 ? "" : "s"}
+        {total > PAGE_SIZE && articles.length > 0 && ` · showing ${first.toLocaleString("en")}–${(first + articles.length - 1).toLocaleString("en")}`}
       </p>
       <ArticleTable articles={articles} themes={shown} view={toSearchParams(filters).toString()} />
       {total > PAGE_SIZE && (
