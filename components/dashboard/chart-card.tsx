@@ -26,8 +26,10 @@ export function ChartCard({
   table: React.ReactNode;
   children: React.ReactNode;
 }) {
+  // content-visibility: the browser skips style, layout and paint of a card while it is off screen
+  // (on a phone both cards are below the filters), keeping its last size (or 44rem) as a placeholder.
   return (
-    <section aria-labelledby={`${id}-title`} className="rounded-lg border border-border p-4">
+    <section aria-labelledby={`${id}-title`} className="rounded-lg border border-border p-4 [content-visibility:auto] [contain-intrinsic-size:auto_44rem]">
       <div className="mb-3 flex flex-wrap items-start justify-between gap-2">
         <div>
           <h2 id={`${id}-title`} className="text-lg font-semibold">
