@@ -160,19 +160,22 @@ export function inferredInPeriod(f: Filters, counted: Prisma.Sql, placeable: Pri
   return { query, bucket: (start, end) => [...fixed, start, end] };
 }
 
+/** The month (year * 12 + month - 1) of a fact's date, from the column the partial indexes hold (they lack `month`). */
+const DATE_START_MONTH = sql`(CAST(substr("dateStart", 1, 4) AS INTEGER) * 12 + CAST(substr("dateStart", 6, 2) AS INTEGER) - 1)`;
+
 /** The partial index of inferred dates that serves a view: led by its source or publisher, when it has one. */
 function inferredIndex(f: Filters): string {
   return f.orgs.length && f.orgRole === "source" ? "ThemeFact_inferred_source" : f.orgs.length && f.orgRole === "publisher" ? "ThemeFact_inferred_publisher" : "ThemeFact_inferred";
 }
 
 /**
- * Every one of the view's counted articles of inferred date (id and date, by date then id),
+ * Every one of the view's counted articles of inferred date (id and bucket, by date then id),
  * from the same partial index as inferredInPeriod, in one read: for a view that holds few
  * of them (one source, one coder's articles) this costs less than a statement per bucket,
  * and the timeline keeps each bucket's first few itself (the same ones, in the same order).
  */
-export function inferredInView(f: Filters, counted: Prisma.Sql, placeable: Prisma.Sql): Prisma.Sql {
-  return sql`SELECT "articleId" AS id, "dateStart" AS "dateStart" FROM "ThemeFact" INDEXED BY ${Prisma.raw(`"${inferredIndex(f)}"`)}
+export function inferredInView(f: Filters, counted: Prisma.Sql, placeable: Prisma.Sql, bucket: (month: Prisma.Sql) => Prisma.Sql): Prisma.Sql {
+  return sql`SELECT "articleId" AS id, ${bucket(DATE_START_MONTH)} AS period FROM "ThemeFact" INDEXED BY ${Prisma.raw(`"${inferredIndex(f)}"`)}
     WHERE ${and(inferredConditions(f, counted, placeable))} ORDER BY "dateStart", "articleId"`;
 }
 
@@ -190,7 +193,7 @@ export function articleNames(ids: readonly number[]): Prisma.Sql {
  * `bucket` numbers a month (year * 12 + month - 1) as the timeline numbers its periods.
  */
 export function inferredByPeriod(f: Filters, counted: Prisma.Sql, placeable: Prisma.Sql, bucket: (month: Prisma.Sql) => Prisma.Sql, named: number): Prisma.Sql {
-  const month = sql`(CAST(substr("dateStart", 1, 4) AS INTEGER) * 12 + CAST(substr("dateStart", 6, 2) AS INTEGER) - 1)`;
+  const month = DATE_START_MONTH;
   const c = inferredConditions(f, counted, placeable);
   return sql`SELECT y.period AS period, a.slug AS slug, a.title AS title
     FROM (SELECT period, "articleId", "dateStart", ROW_NUMBER() OVER (PARTITION BY period ORDER BY "dateStart", "articleId") AS n
