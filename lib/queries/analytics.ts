@@ -88,9 +88,8 @@ type DenominatorRow = { articles: bigint; words: bigint; ww: bigint; uncounted: 
 
 export type ThemeRef = { slug: string; name: string; colour: string };
 
-/** The view's themes in codebook order, from the cached catalog. */
-async function selectedThemes(f: Filters): Promise<ThemeRef[]> {
-  const { themes } = await getCatalog();
+/** The view's themes in codebook order, from the catalog. */
+function selectedThemes(f: Filters, { themes }: Catalog): ThemeRef[] {
   return f.themes.length ? themes.filter((t) => f.themes.includes(t.slug)) : themes;
 }
 
@@ -145,7 +144,6 @@ function periodOfMonth(g: Granularity, month: Prisma.Sql = Prisma.sql`month`): P
 const countedRow = (f: Filters) => (f.coding === "all" ? Prisma.sql`1 = 1` : Prisma.sql`status IN (${Prisma.join([...COUNTED_STATUSES])})`);
 const placeableRow = (g: Granularity) => Prisma.sql`precision IN (${Prisma.join([...PLACEABLE[g]])})`;
 
-const themeSlugs = async () => (await cachedCatalog()).slugOf;
 
 /** Most articles of inferred date named on one point (the count is always whole). */
 const INFERRED_NAMED = 10;
@@ -178,7 +176,9 @@ type AsideRow = { uncounted: bigint; inferred: bigint };
 export type NameReads = "auto" | "per-bucket" | "one-read";
 
 export async function getTimeline(f: Filters, opts: { names?: NameReads } = {}): Promise<Timeline> {
-  const [themes, slugOf] = await Promise.all([selectedThemes(f), themeSlugs()]);
+  // One look at the catalog's version per chart, not one per thing taken from it.
+  const { catalog, slugOf } = await cachedCatalog();
+  const themes = selectedThemes(f, catalog);
   const g = f.granularity;
   const placeable = placeableRow(g);
   const rows = readAll<TotalsRow & { period: bigint | number; themeId: bigint | number }>(Prisma.sql`
@@ -294,7 +294,8 @@ export type SourceRow = { source: string; name: string; articles: number; words:
 export type BySource = { metric: Filters["metric"]; coding: Filters["coding"]; themes: ThemeRef[]; sources: SourceRow[] };
 
 export async function getBySource(f: Filters): Promise<BySource> {
-  const [themes, { slugOf, orgOf }] = await Promise.all([selectedThemes(f), cachedCatalog()]);
+  const { catalog, slugOf, orgOf } = await cachedCatalog();
+  const themes = selectedThemes(f, catalog);
   const rows = readAll<TotalsRow & { sourceId: bigint | number; themeId: bigint | number }>(Prisma.sql`
     SELECT "sourceId", "themeId", ${ROW_TOTALS_SQL}
     FROM ${viewRows(f, { themes: "selected", bySource: true })} WHERE ${countedRow(f)}
