@@ -56,7 +56,8 @@ const TARGETS = {
 /** The trivial route the HTTP overhead is measured on. */
 const TRIVIAL_ROUTE = "/api/health";
 
-type Row = { name: string; path: string; http: number[]; rollup: number[]; naive: number[] };
+/** `trivial`: the trivial route, timed beside each run of the request, so both see the same machine load. */
+type Row = { name: string; path: string; http: number[]; rollup: number[]; naive: number[]; trivial: number[] };
 type ExportRow = { name: string; path: string; http: number[]; firstByte: number[]; bytes: number; floor: CsvFloorResult[] };
 type Check = { what: string; ok: boolean; detail: string };
 
@@ -182,15 +183,16 @@ async function main(): Promise<number> {
         c.rollup(db);
         c.names?.(db);
       };
-      const row: Row = { name: c.name, path: c.path, http: [], rollup: [], naive: [] };
-      // Interleaved, so the server and its floors see the same machine load.
+      const row: Row = { name: c.name, path: c.path, http: [], rollup: [], naive: [], trivial: [] };
+      // Interleaved, so the server, its floors and the trivial route see the same machine load.
       for (let i = 0; i < runs; i++) {
         row.http.push((await request(port, c.path)).ms);
+        row.trivial.push((await request(port, TRIVIAL_ROUTE)).ms);
         if (hasRollup) row.rollup.push(time(floorOf, db));
         if (i < naiveRuns) row.naive.push(time(c.naive, db));
       }
       rows.push(row);
-      log(`  ${c.name}: ${ms(median(row.http))}, p95 ${ms(percentile(row.http, 95))} (rollup floor ${ms(median(row.rollup))}, naive ${ms(median(row.naive))})`);
+      log(`  ${c.name}: ${ms(median(row.http))}, p95 ${ms(percentile(row.http, 95))} (rollup floor ${ms(median(row.rollup))}, naive ${ms(median(row.naive))}, ${TRIVIAL_ROUTE} beside it ${ms(median(row.trivial))})`);
     }
 
     // Exports, with the server's memory: idle first, then the peak while they run.
@@ -279,7 +281,7 @@ async function main(): Promise<number> {
     md.push(
       `**${articles.toLocaleString("en")} articles** (${corpus.articleThemes.toLocaleString("en")} article x theme rows, ${corpus.passages.toLocaleString("en")} passages), ` +
         `${os.cpus().length} cores, load average ${os.loadavg()[0].toFixed(1)} at the end; medians of ${runs} runs (${exportRuns} for exports, ${naiveRuns} for the naive join). ` +
-        `HTTP overhead on the trivial route \`${TRIVIAL_ROUTE}\`: ${ms(overhead)} (a static file, \`/icon.svg\`: ${ms(median(staticFile))}). Rollups: ${corpus.rollups} (${corpus.rows.themeRollup.toLocaleString("en")} ThemeRollup rows for ${corpus.rows.themeFact.toLocaleString("en")} ThemeFact rows).`,
+        `HTTP overhead on the trivial route \`${TRIVIAL_ROUTE}\`: ${ms(overhead)} before the charts, and timed beside every run of each request (its own column; the limit uses it) (a static file, \`/icon.svg\`: ${ms(median(staticFile))}). Rollups: ${corpus.rollups} (${corpus.rows.themeRollup.toLocaleString("en")} ThemeRollup rows for ${corpus.rows.themeFact.toLocaleString("en")} ThemeFact rows).`,
       "",
     );
     const chartTable = rows.map((r) => {
@@ -287,7 +289,9 @@ async function main(): Promise<number> {
       const floor = median(r.rollup);
       const naive = median(r.naive);
       const isPage = r.path === "/";
-      const limit = TARGETS.chartRatio * floor + overhead;
+      // The overhead of this request's own runs (the trivial route timed beside it).
+      const beside = median(r.trivial);
+      const limit = TARGETS.chartRatio * floor + beside;
       const ok = isPage ? p <= TARGETS.pageMs : hasRollup && p <= limit;
       if (isPage) check(`${r.name} < ${TARGETS.pageMs} ms`, ok, ms(p));
       else check(`${r.name} <= ${TARGETS.chartRatio}x rollup floor + overhead`, ok, hasRollup ? `${ms(p)} vs limit ${ms(limit)}` : "no rollup table in this schema");
@@ -298,7 +302,8 @@ async function main(): Promise<number> {
         ms(p),
         ms(percentile(r.http, 95)),
         ms(floor),
-        ratio((p - overhead) / floor),
+        ms(beside),
+        ratio((p - beside) / floor),
         ms(naive),
         ratio(speedup),
         `${ok ? "ok" : "**MISSED**"} ${isPage ? `(< ${TARGETS.pageMs.toLocaleString("en")} ms)` : `(<= ${ms(limit)})`}`,
@@ -306,9 +311,9 @@ async function main(): Promise<number> {
     });
     md.push(
       markdownTable(
-        ["request", "median", "p95", "floor (rollup sums + inferred names)", "(project - overhead) / floor", "naive join", "naive / project", "target"],
+        ["request", "median", "p95", "floor (rollup sums + inferred names)", "overhead beside it", "(project - overhead) / floor", "naive join", "naive / project", "target"],
         chartTable,
-        ["l", "r", "r", "r", "r", "r", "r", "l"],
+        ["l", "r", "r", "r", "r", "r", "r", "r", "l"],
       ),
       "",
     );

@@ -117,7 +117,10 @@ async function expectConsistent(after: string) {
   for (const view of VIEWS) {
     const f = filtersOf(view);
     if (f.coder && !(await prisma.articleCoding.count({ where: { coder: f.coder } }))) continue;
-    expect(await q.getTimeline(f), `timeline ?${view} after ${after}`).toEqual(await naive.naiveTimeline(f));
+    const timeline = await naive.naiveTimeline(f);
+    expect(await q.getTimeline(f), `timeline ?${view} after ${after}`).toEqual(timeline);
+    // The names of inferred-date articles read either way (a read per bucket, or one for all).
+    for (const names of ["per-bucket", "one-read"] as const) expect(await q.getTimeline(f, { names }), `timeline ?${view} (names ${names}) after ${after}`).toEqual(timeline);
     expect(await q.getBySource(f), `by-source ?${view} after ${after}`).toEqual(await naive.naiveBySource(f));
     const summary = await naive.naiveSummary(f);
     expect(await q.getSummary(f), `summary ?${view} after ${after}`).toEqual(summary);
