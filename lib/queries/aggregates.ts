@@ -193,10 +193,9 @@ export function articleNames(ids: readonly number[]): Prisma.Sql {
  * `bucket` numbers a month (year * 12 + month - 1) as the timeline numbers its periods.
  */
 export function inferredByPeriod(f: Filters, counted: Prisma.Sql, placeable: Prisma.Sql, bucket: (month: Prisma.Sql) => Prisma.Sql, named: number): Prisma.Sql {
-  const month = DATE_START_MONTH;
   const c = inferredConditions(f, counted, placeable);
   return sql`SELECT y.period AS period, a.slug AS slug, a.title AS title
     FROM (SELECT period, "articleId", "dateStart", ROW_NUMBER() OVER (PARTITION BY period ORDER BY "dateStart", "articleId") AS n
-      FROM (SELECT ${bucket(month)} AS period, "articleId", "dateStart" FROM "ThemeFact" INDEXED BY "ThemeFact_inferred" WHERE ${and(c)})) y
+      FROM (SELECT ${bucket(DATE_START_MONTH)} AS period, "articleId", "dateStart" FROM "ThemeFact" INDEXED BY "ThemeFact_inferred" WHERE ${and(c)})) y
     JOIN "Article" a ON a.id = y."articleId" WHERE y.n <= ${named} ORDER BY y."dateStart", y."articleId"`;
 }

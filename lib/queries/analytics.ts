@@ -144,7 +144,6 @@ function periodOfMonth(g: Granularity, month: Prisma.Sql = Prisma.sql`month`): P
 const countedRow = (f: Filters) => (f.coding === "all" ? Prisma.sql`1 = 1` : Prisma.sql`status IN (${Prisma.join([...COUNTED_STATUSES])})`);
 const placeableRow = (g: Granularity) => Prisma.sql`precision IN (${Prisma.join([...PLACEABLE[g]])})`;
 
-
 /** Most articles of inferred date named on one point (the count is always whole). */
 const INFERRED_NAMED = 10;
 
@@ -162,19 +161,19 @@ const ROW_TOTALS_SQL = Prisma.sql`SUM(articles) AS articles, SUM(words) AS words
   SUM("withTheme") AS "withTheme", SUM(tt) AS tt, SUM(tw) AS tw, SUM(ww) AS ww`;
 type AsideRow = { uncounted: bigint; inferred: bigint };
 
-/*
- * A timeline is two reads of the view's rows: the counted sums per bucket and theme (the
- * cells; every article has a row for every theme in each coding, which db:check verifies, so
- * any one theme's sums carry the bucket's articles and words), and one theme's rows for what
- * the cells leave aside: per bucket the articles not yet coded and the counted ones of
- * inferred date, and the counted articles of a precision the granularity cannot place.
- */
 /**
  * How a timeline reads the names of its articles of inferred date (see getTimeline): "auto"
  * picks the cheaper way for the view; the others force one (the tests check both ways).
  */
 export type NameReads = "auto" | "per-bucket" | "one-read";
 
+/**
+ * A timeline is two reads of the view's rows: the counted sums per bucket and theme (the
+ * cells; every article has a row for every theme in each coding, which db:check verifies, so
+ * any one theme's sums carry the bucket's articles and words), and one theme's rows for what
+ * the cells leave aside: per bucket the articles not yet coded and the counted ones of
+ * inferred date, and the counted articles of a precision the granularity cannot place.
+ */
 export async function getTimeline(f: Filters, opts: { names?: NameReads } = {}): Promise<Timeline> {
   // One look at the catalog's version per chart, not one per thing taken from it.
   const { catalog, slugOf } = await cachedCatalog();
