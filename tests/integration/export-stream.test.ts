@@ -286,3 +286,54 @@ describe("the export floor of the benchmark (scripts/bench/export-floor.ts)", ()
     expect((await res.text()).split("\r\n").filter(Boolean)).toHaveLength(ARTICLES / 3 + 1);
   });
 });
+
+describe("no chunk outlives its write", () => {
+  // The generators that yield the chunks hold each array until they are resumed; rows still
+  // referenced then are moved to the garbage collector's old generation (lib/http/routes.ts).
+  it("csvResponse empties each chunk of a cursor once encoded, and leaves a plain array of rows alone", async () => {
+    const { csvResponse } = await import("@/lib/http/routes");
+    const { parseFilters } = await import("@/lib/filters/schema");
+    const parsed = parseFilters(new URLSearchParams());
+    if (!parsed.ok) throw new Error("filters");
+    const catalog = { themes: [], organizations: [], codebookVersion: "v1", coders: [] };
+    const yielded: unknown[][][] = [];
+    async function* cursor() {
+      for (let i = 0; i < 3; i++) {
+        const chunk = [[`a-${i}`, i], [`b-${i}`, i]];
+        yielded.push(chunk);
+        yield chunk;
+      }
+    }
+    const body = csvResponse("x", ["slug", "n"], cursor(), parsed.value, catalog).body!.getReader();
+    await body.read(); // the header
+    const sizes: number[][] = [];
+    let text = "";
+    for (let r = await body.read(); !r.done; r = await body.read()) {
+      text += decoder.decode(r.value);
+      sizes.push(yielded.map((c) => c.length));
+    }
+    // After each chunk's bytes are read, that chunk and every one before it is empty.
+    expect(sizes).toEqual([[0], [0, 0], [0, 0, 0]]);
+    expect(text.split("\r\n").filter(Boolean).map((l) => l.split(",").slice(0, 2).join(","))).toEqual(["a-0,0", "b-0,0", "a-1,1", "b-1,1", "a-2,2", "b-2,2"]);
+
+    const rows = [["c", 1]];
+    await csvResponse("y", ["slug", "n"], rows, parsed.value, catalog).text();
+    expect(rows).toEqual([["c", 1]]);
+  });
+
+  it("articleThemeCells empties each chunk of rows once it has made its cells", async () => {
+    const { articleThemeCells } = await import("@/lib/http/exports");
+    type Row = Parameters<typeof import("@/lib/http/exports").articleThemeRows>[0][number];
+    const row = (slug: string): Row => ({ articleSlug: slug, dateStart: "2024-03-05", datePrecision: "day", dateBasis: "stated", codingStatus: "coded", source: "sasac", publisher: null, words: 100, theme: "reform", taggedWords: 10, passages: 1 }) as Row;
+    const chunks = [[row("a"), row("b")], [row("c")]];
+    async function* cursor() {
+      yield* chunks;
+    }
+    const seen: { cells: string[]; left: number[] }[] = [];
+    for await (const cells of articleThemeCells(cursor())) seen.push({ cells: cells.map((c) => String(c[0])), left: chunks.map((c) => c.length) });
+    expect(seen).toEqual([
+      { cells: ["a", "b"], left: [0, 1] },
+      { cells: ["c"], left: [0, 0] },
+    ]);
+  });
+});
