@@ -37,17 +37,3 @@ export function articleThemeRows(rows: ArticleThemeRow[]): CsvCell[][] {
     r.passages,
   ]);
 }
-
-/**
- * article-themes.csv's cells, chunk by chunk, from a cursor's chunks of rows. Each chunk of rows
- * is emptied once turned into cells: the generators before this one hold that array while they
- * wait to be resumed, and rows still referenced when the garbage collector passes move to its
- * old generation (see csvResponse in ./routes.ts).
- */
-export async function* articleThemeCells(chunks: AsyncIterable<ArticleThemeRow[]>): AsyncGenerator<CsvCell[][], void, undefined> {
-  for await (const chunk of chunks) {
-    const cells = articleThemeRows(chunk);
-    chunk.length = 0;
-    yield cells;
-  }
-}

@@ -12,7 +12,7 @@ import type { TempDb } from "../helpers/db";
 import { seededDb } from "../helpers/seeded-db";
 import { parseDrill } from "@/lib/filters/drill";
 import { parseFilters } from "@/lib/filters/schema";
-import { ARTICLE_THEMES_COLUMNS, PASSAGES_COLUMNS, articleThemeRows } from "@/lib/http/exports";
+import { ARTICLE_THEMES_COLUMNS, PASSAGES_COLUMNS } from "@/lib/http/exports";
 
 type Route = { GET: (r: Request) => Promise<Response> };
 const FIX = path.join(import.meta.dirname, "../fixtures/exports");
@@ -89,10 +89,7 @@ describe.each(Object.keys(VIEWS) as (keyof typeof VIEWS)[])("%s.csv", (name) => 
     const catalog = await getCatalog();
     let res: Response;
     if (name === "article-themes") {
-      const chunks = (async function* () {
-        for await (const c of exportsQ.streamArticleThemeRows(f, { chunkRows })) yield articleThemeRows(c);
-      })();
-      res = csvResponse("x", ARTICLE_THEMES_COLUMNS, chunks, f, catalog);
+      res = csvResponse("x", ARTICLE_THEMES_COLUMNS, exportsQ.streamArticleThemeCells(f, { chunkRows }), f, catalog);
     } else {
       const known = { themes: catalog.themes.map((t) => t.slug), orgs: catalog.organizations.map((o) => o.slug) };
       const drill = parseDrill(params.get("drill") ?? undefined, f.granularity, known);

@@ -321,19 +321,18 @@ describe("no chunk outlives its write", () => {
     expect(rows).toEqual([["c", 1]]);
   });
 
-  it("articleThemeCells empties each chunk of rows once it has made its cells", async () => {
-    const { articleThemeCells } = await import("@/lib/http/exports");
-    type Row = Parameters<typeof import("@/lib/http/exports").articleThemeRows>[0][number];
-    const row = (slug: string): Row => ({ articleSlug: slug, dateStart: "2024-03-05", datePrecision: "day", dateBasis: "stated", codingStatus: "coded", source: "sasac", publisher: null, words: 100, theme: "reform", taggedWords: 10, passages: 1 }) as Row;
-    const chunks = [[row("a"), row("b")], [row("c")]];
-    async function* cursor() {
-      yield* chunks;
-    }
-    const seen: { cells: string[]; left: number[] }[] = [];
-    for await (const cells of articleThemeCells(cursor())) seen.push({ cells: cells.map((c) => String(c[0])), left: chunks.map((c) => c.length) });
-    expect(seen).toEqual([
-      { cells: ["a", "b"], left: [0, 1] },
-      { cells: ["c"], left: [0, 0] },
-    ]);
+  it("article-themes.csv's raw cells are the cells articleThemeRows makes of the same rows as objects", async () => {
+    const { articleThemeRows } = await import("@/lib/http/exports");
+    const { streamArticleThemeCells, streamArticleThemeRows } = await import("@/lib/queries/exports");
+    const { parseFilters } = await import("@/lib/filters/schema");
+    const parsed = parseFilters(new URLSearchParams("theme=reform"));
+    if (!parsed.ok) throw new Error("filters");
+    const raw: unknown[][] = [];
+    for await (const c of streamArticleThemeCells(parsed.value)) raw.push(...c.map((r) => [...r]));
+    const objects: unknown[][] = [];
+    for await (const c of streamArticleThemeRows(parsed.value)) objects.push(...articleThemeRows(c));
+    expect(raw).toHaveLength(ARTICLES);
+    expect(raw).toEqual(objects);
+    expect(raw[0]).toHaveLength(11);
   });
 });
