@@ -100,11 +100,8 @@ export function streamArticleThemeRows(f: Filters, opts?: CursorOptions): AsyncG
 /**
  * article-themes.csv's cells, a chunk of rows at a time, in ARTICLE_THEMES_COLUMNS order
  * (lib/http/exports.ts): the statement's columns as they come (raw arrays, made by
- * better-sqlite3, not by JavaScript), with the date written as csvDate writes it, in place.
- * An array made per row in JavaScript (an array literal) is what V8 may decide to allocate
- * straight into its old generation once a few hundred of them have been seen alive at once
- * (allocation-site pretenuring), after which every row of the export went there: at a million
- * articles the heap grew by 180 MB between full collections in three runs out of four.
+ * better-sqlite3), with the date written as csvDate writes it, in place: no object and no
+ * second array per row, as passages.csv does (see README, Performance, on the server's memory).
  */
 export async function* streamArticleThemeCells(f: Filters, opts?: CursorOptions): AsyncGenerator<CsvCell[][], void, undefined> {
   for await (const chunk of cursorChunks<CsvCell[]>(articleThemesSql(f), { ...opts, raw: true })) {
