@@ -161,10 +161,10 @@ async function main(): Promise<number> {
     const orgSlug = new Map((db.prepare(`SELECT id, slug FROM "Organization"`).all() as { id: number; slug: string }[]).map((o) => [o.id, o.slug]));
     const names = { theme: (id: number) => themeSlug.get(id) ?? `theme ${id}`, source: (id: number) => orgSlug.get(id) ?? `org ${id}` };
     for (const c of chartCases(corpus)) {
-      // Warm-up: as many requests as make its route's code as warm as the trivial route's, which
-      // runs beside every request (a route met 2 times before its runs was still partly
-      // unoptimised: by-source then took 3 to 4 ms more than the trivial route, against 1 to 1.5 ms
-      // after 30). The first answer is checked against the floors.
+      // Warm-up: enough requests for its route's code to be about as warm as the trivial route's,
+      // which runs beside every request (on fresh servers at 1M, by-source and metric=articles
+      // took 2.5 to 4.0 ms more than the trivial route after 2 warm-up requests, 2.2 to 2.8 ms
+      // after 30, median of 15, two servers each). The first answer is checked against the floors.
       for (let i = 0; i < WARM_UP_REQUESTS; i++) {
         const r = await request(port, c.path, { keepBody: i === 0 });
         if (r.status !== 200) throw new Error(`GET ${c.path}: HTTP ${r.status} ${r.body?.slice(0, 500) ?? ""}`);
