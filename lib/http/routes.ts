@@ -64,11 +64,11 @@ export function csvResponse(
     generatedAt: new Date().toISOString(),
   };
   const fromCursor = !Array.isArray(rows);
-  const chunks: AsyncIterator<CsvCell[][]> = Array.isArray(rows)
-    ? (async function* () {
+  const chunks: AsyncIterator<CsvCell[][]> = fromCursor
+    ? rows[Symbol.asyncIterator]()
+    : (async function* () {
         yield rows;
-      })()
-    : rows[Symbol.asyncIterator]();
+      })();
   const encoder = new TextEncoder();
   const body = new ReadableStream<Uint8Array>(
     {

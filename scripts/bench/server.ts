@@ -53,13 +53,17 @@ function descendants(pid: number): number[] {
   return out;
 }
 
-function statusKb(pid: number, field: "VmRSS" | "VmHWM" | "RssAnon" | "RssFile"): number {
+type StatusField = "VmRSS" | "VmHWM" | "RssAnon" | "RssFile";
+
+/** The memory fields of /proc/PID/status, MiB, from one read (0 for a process gone). */
+function statusMb(pid: number): Record<StatusField, number> {
+  const out: Record<StatusField, number> = { VmRSS: 0, VmHWM: 0, RssAnon: 0, RssFile: 0 };
   try {
-    const m = new RegExp(`^${field}:\\s+(\\d+) kB`, "m").exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
-    return m ? Number(m[1]) : 0;
+    for (const m of fs.readFileSync(`/proc/${pid}/status`, "utf8").matchAll(/^(VmRSS|VmHWM|RssAnon|RssFile):\s+(\d+) kB/gm)) out[m[1] as StatusField] = Number(m[2]) / 1024;
   } catch {
-    return 0;
+    // gone
   }
+  return out;
 }
 
 export async function startServer(opts: { file: string; port: number; log: (line: string) => void }): Promise<Server> {
@@ -102,8 +106,8 @@ export async function startServer(opts: { file: string; port: number; log: (line
   return {
     port: opts.port,
     pid,
-    rssMb: () => tree().reduce((a, p) => a + statusKb(p, "VmRSS"), 0) / 1024,
-    peakMb: () => tree().reduce((a, p) => a + statusKb(p, "VmHWM"), 0) / 1024,
+    rssMb: () => tree().reduce((a, p) => a + statusMb(p).VmRSS, 0),
+    peakMb: () => tree().reduce((a, p) => a + statusMb(p).VmHWM, 0),
     processes: () =>
       tree().map((p) => {
         let command = "?";
@@ -112,8 +116,8 @@ export async function startServer(opts: { file: string; port: number; log: (line
         } catch {
           // gone
         }
-        const mb = (f: Parameters<typeof statusKb>[1]) => statusKb(p, f) / 1024;
-        return { pid: p, command, rssMb: mb("VmRSS"), peakMb: mb("VmHWM"), anonMb: mb("RssAnon"), fileMb: mb("RssFile") };
+        const m = statusMb(p);
+        return { pid: p, command, rssMb: m.VmRSS, peakMb: m.VmHWM, anonMb: m.RssAnon, fileMb: m.RssFile };
       }),
     resetPeak: () => {
       try {
