@@ -5,5 +5,5 @@ import nextTs from "eslint-config-next/typescript";
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
-  globalIgnores([".next/**", "generated/**", "node_modules/**", "test-results/**", "playwright-report/**", "next-env.d.ts", "prisma/schema-engine.mjs"]),
+  globalIgnores([".next/**", "scripts/bench/bare-page/.next/**", "generated/**", "node_modules/**", "test-results/**", "playwright-report/**", "next-env.d.ts", "prisma/schema-engine.mjs"]),
 ]);

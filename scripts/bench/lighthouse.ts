@@ -58,10 +58,8 @@ function once(url: string): Promise<Report> {
   });
 }
 
-/** The median of `runs` Lighthouse runs (by score), with that run's metrics. */
-export async function lighthouse(url: string, runs = 1): Promise<LighthouseResult> {
-  const reports: Report[] = [];
-  for (let i = 0; i < runs; i++) reports.push(await once(url));
+/** The median of the runs (by score), with that run's metrics. */
+function summarize(reports: Report[]): LighthouseResult {
   const scores = reports.map((r) => r.categories.performance.score ?? 0);
   const m = median(scores);
   const mid = reports[scores.findIndex((s) => s >= m)] ?? reports[0];
@@ -75,3 +73,17 @@ export async function lighthouse(url: string, runs = 1): Promise<LighthouseResul
     runs: scores,
   };
 }
+
+/**
+ * `runs` Lighthouse runs of each page, taking turns (a, b, a, b, ...): this machine's speed
+ * drifts from minute to minute, so pages that are compared are measured in the same minutes.
+ * The median of each page's runs.
+ */
+export async function lighthouseInTurn(urls: readonly string[], runs = 1): Promise<LighthouseResult[]> {
+  const reports: Report[][] = urls.map(() => []);
+  for (let i = 0; i < runs; i++) for (const [k, url] of urls.entries()) reports[k].push(await once(url));
+  return reports.map(summarize);
+}
+
+/** The median of `runs` Lighthouse runs (by score), with that run's metrics. */
+export const lighthouse = async (url: string, runs = 1): Promise<LighthouseResult> => (await lighthouseInTurn([url], runs))[0];

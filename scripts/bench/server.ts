@@ -11,17 +11,28 @@ import { staleReason } from "../build-if-stale";
 
 const ROOT = path.join(import.meta.dirname, "../..");
 
-/** `next build` once, when .next is missing or older than its inputs (as `npm start` does). */
-export function ensureBuild(log: (line: string) => void): Promise<void> {
-  const reason = staleReason(ROOT);
+/**
+ * The Lighthouse reference: a bare Next.js page (scripts/bench/bare-page, a heading and a
+ * paragraph) built with the project's own node_modules, served beside the dashboard.
+ */
+export const BARE_PAGE_DIR = path.join(ROOT, "scripts/bench/bare-page");
+
+function nextBuild(dir: string, what: string, reason: string | null, log: (line: string) => void): Promise<void> {
   if (!reason) return Promise.resolve();
-  log(`Building the production server (${reason}) ...`);
+  log(`Building ${what} (${reason}) ...`);
   const next = createRequire(import.meta.url).resolve("next/dist/bin/next");
   return new Promise((resolve, reject) => {
-    const p = spawn(process.execPath, [next, "build"], { cwd: ROOT, stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, NODE_ENV: "production" } });
-    p.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`next build exited with ${code}`))));
+    const p = spawn(process.execPath, [next, "build", dir], { cwd: ROOT, stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, NODE_ENV: "production" } });
+    p.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`next build ${path.relative(ROOT, dir) || "."} exited with ${code}`))));
   });
 }
+
+/** `next build` once, when .next is missing or older than its inputs (as `npm start` does). */
+export const ensureBuild = (log: (line: string) => void): Promise<void> => nextBuild(ROOT, "the production server", staleReason(ROOT), log);
+
+/** The bare page's build, remade when it is missing or older than its page or the installed packages. */
+export const ensureBarePageBuild = (log: (line: string) => void): Promise<void> =>
+  nextBuild(BARE_PAGE_DIR, "the bare Next.js page", staleReason(BARE_PAGE_DIR, ["app", "../../../package-lock.json", "../../../node_modules/next/package.json"]), log);
 
 export type Server = {
   port: number;
@@ -66,17 +77,23 @@ function statusMb(pid: number): Record<StatusField, number> {
   return out;
 }
 
-export async function startServer(opts: { file: string; port: number; log: (line: string) => void }): Promise<Server> {
+/**
+ * `next start` of the project on the SQLite file `file`; with `dir`, of another Next.js app
+ * (the bare page), which is ready when `/` answers instead of `/icon.svg`.
+ */
+export async function startServer(opts: { file?: string; dir?: string; port: number; log: (line: string) => void }): Promise<Server> {
   const plan = listenPlan({}, ["-p", String(opts.port), "-H", "127.0.0.1"]);
   if (!plan.ok) throw new Error(plan.error);
   const next = createRequire(import.meta.url).resolve("next/dist/bin/next");
-  const env = { ...process.env, ...plan.env, NODE_ENV: "production", DATABASE_URL: `file:${path.resolve(opts.file)}` } as NodeJS.ProcessEnv;
+  const env = { ...process.env, ...plan.env, NODE_ENV: "production" } as NodeJS.ProcessEnv;
+  if (opts.file) env.DATABASE_URL = `file:${path.resolve(opts.file)}`;
   delete env.TAGGING_ENABLED;
   delete env.TAGGING_SECRET;
   // For tracing the server (e.g. BENCH_SERVER_NODE_FLAGS=--trace-gc BENCH_SERVER_LOG=/tmp/server.log):
   // Node flags before next's own, and its output copied to a file.
   const nodeFlags = (process.env.BENCH_SERVER_NODE_FLAGS ?? "").split(/\s+/).filter(Boolean);
-  const child: ChildProcess = spawn(process.execPath, [...nodeFlags, next, "start", ...plan.args], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+  const child: ChildProcess = spawn(process.execPath, [...nodeFlags, next, "start", ...(opts.dir ? [opts.dir] : []), ...plan.args], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+  const readyPath = opts.dir ? "/" : "/icon.svg";
   const copy = process.env.BENCH_SERVER_LOG ? fs.createWriteStream(process.env.BENCH_SERVER_LOG, { flags: "a" }) : undefined;
   let output = "";
   const keep = (d: Buffer) => {
@@ -90,7 +107,7 @@ export async function startServer(opts: { file: string; port: number; log: (line
   for (;;) {
     if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}:\n${output}`);
     try {
-      const r = await request(opts.port, "/icon.svg");
+      const r = await request(opts.port, readyPath);
       if (r.status === 200) break;
     } catch {
       // not listening yet
