@@ -32,7 +32,8 @@ const USAGE = `Usage: npm run bench -- [options]
   --port N            port of the production server on the corpus (default 3312; the seeded one uses N+1,
                       the bare Next.js page Lighthouse measures beside it N+2)
   --import-files N    generated files for the import throughput (default 2000)
-  --lighthouse-runs N Lighthouse runs per page, median reported (default 3: one run varies by +-0.05 here);
+  --lighthouse-runs N Lighthouse runs per page, the median run reported (default 3: one run varies by
+                      +-0.05 here; for an even N the lower middle run);
                       the seeded dashboard and the bare reference page take turns
   --rollups MODE      rebuild (default: insert, then recompute the rollups set-based) or triggers
                       (the schema's triggers maintain them on every insert; slower to build, same tables)

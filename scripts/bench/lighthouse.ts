@@ -6,7 +6,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { createRequire } from "node:module";
-import { median } from "./stats";
+import { medianIndex } from "./stats";
 
 export type LighthouseResult = { score: number; lcpMs: number; tbtMs: number; fcpMs: number; cls: number; runs: number[] };
 
@@ -58,11 +58,13 @@ function once(url: string): Promise<Report> {
   });
 }
 
-/** The median of the runs (by score), with that run's metrics. */
+/**
+ * The median run (by score), with its metrics. (Until 2026-12-01 this took the first run scoring
+ * at least the median, which is a better run than the median one whenever such a run came first.)
+ */
 function summarize(reports: Report[]): LighthouseResult {
   const scores = reports.map((r) => r.categories.performance.score ?? 0);
-  const m = median(scores);
-  const mid = reports[scores.findIndex((s) => s >= m)] ?? reports[0];
+  const mid = reports[medianIndex(scores)];
   const v = (id: string) => mid.audits[id]?.numericValue ?? NaN;
   return {
     score: mid.categories.performance.score ?? 0,

@@ -15,6 +15,17 @@ export const median = (values: readonly number[]): number => {
   return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
 };
 
+/**
+ * The index of the median run: the middle one by value (for an even count the lower of the
+ * two middle ones, the less flattering), so that the run reported with its other figures is
+ * the median run itself, whichever order the runs came in.
+ */
+export function medianIndex(values: readonly number[]): number {
+  if (values.length === 0) return -1;
+  const order = values.map((_, i) => i).sort((a, b) => values[a] - values[b] || a - b);
+  return order[Math.floor((values.length - 1) / 2)];
+}
+
 /** Milliseconds for a table: 3 significant figures below 100, whole numbers above, thousands separated. */
 export function ms(x: number): string {
   if (!Number.isFinite(x)) return "n/a";
