@@ -8,11 +8,23 @@ export const DEFAULT_DATABASE_URL = "file:./prisma/dev.db";
 
 /**
  * How long one statement waits for another connection's write lock before SQLite gives up
- * with SQLITE_BUSY. better-sqlite3 waits inside the call (the event loop waits with it), so
- * this stays short; writers hold the lock for one small transaction at a time, and what
- * still fails is retried with backoff by lib/db/retry.ts.
+ * with SQLITE_BUSY, for scripts (seed, import, annotation load) and tests. better-sqlite3
+ * waits inside the call (the event loop waits with it); writers hold the lock for one small
+ * transaction at a time, and what still fails is retried with backoff by lib/db/retry.ts.
  */
 export const BUSY_TIMEOUT_MS = 5_000;
+
+/**
+ * The same for the server's own client (lib/db/client.ts) and the in-app import, which answer
+ * every request on one event loop: a statement that writes outside a transaction (an article's
+ * details) waited there for the whole timeout, and with BUSY_TIMEOUT_MS a metadata edit behind
+ * another writer's lock held the server for 5.1 s (tests/integration/busy-app.test.ts). So a
+ * statement waits at most this long at a time, and the rest of the wait is withBusyRetry's
+ * pauses, during which other requests are served. Every write of the app goes through
+ * withBusyRetry (a 503 with the reason when the lock never comes). A write in a transaction that
+ * has already read gets SQLITE_BUSY at once, whatever the timeout.
+ */
+export const APP_BUSY_TIMEOUT_MS = 100;
 
 export function databaseUrl(): string {
   return process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL;

@@ -8,7 +8,7 @@ import { z } from "zod";
 import { decodeText } from "../corpus/read-text";
 import { isTableFile, readTable, rowInput } from "../corpus/table";
 import { MAX_FILE_BYTES } from "../corpus/limits";
-import { databaseUrl } from "../db/create";
+import { APP_BUSY_TIMEOUT_MS, databaseUrl } from "../db/create";
 import { importArticles, importSummary, type FileOutcome, type ImportInput } from "../writes/import";
 import type { WriteResult } from "../writes/tagging";
 
@@ -146,6 +146,7 @@ export async function runUpload(req: ImportRequest): Promise<WriteResult<ImportA
   if (typeof inputs === "string") return { ok: false, status: 400, issues: [{ field: "files", message: inputs }] };
   const corrected = withCorrections(inputs, req.corrections);
   if (typeof corrected === "string") return { ok: false, status: 400, issues: [{ field: "corrections", message: corrected.split(": ").slice(1).join(": ") }] };
-  const outcomes = await importArticles(databaseUrl(), corrected, { dryRun: req.dryRun, nearDuplicates: req.nearDuplicates });
+  // The server's own wait for another writer's lock (an `npm run import` beside it): short, the rest between retries.
+  const outcomes = await importArticles(databaseUrl(), corrected, { dryRun: req.dryRun, nearDuplicates: req.nearDuplicates, busyTimeoutMs: APP_BUSY_TIMEOUT_MS });
   return { ok: true, value: { dryRun: req.dryRun, summary: importSummary(outcomes, req.dryRun), rows: answerRows(outcomes) } };
 }

@@ -10,13 +10,17 @@ import type { AdjudicationInput } from "../coding/schemas";
 import { CONSENSUS } from "../coding/status";
 import { refreshArticleStats } from "./article-stats";
 import { recordEvent } from "./codings";
-import type { WriteResult } from "./tagging";
+import { retried, type WriteResult } from "./tagging";
 
 const fail = (status: 400 | 404, field: string, message: string): WriteResult<never> => ({ ok: false, status, issues: [{ field, message }] });
 
 type Span = { start: number; end: number; quote: string };
 
-export async function adjudicate(slug: string, a: AdjudicationInput): Promise<WriteResult<{ id: number; result: Span[] }>> {
+/** Retried from its first read while another writer holds the database (a 503 if it never lets go), as every write of the app. */
+export const adjudicate = (slug: string, a: AdjudicationInput): Promise<WriteResult<{ id: number; result: Span[] }>> =>
+  retried("adjudicating", () => adjudicateOnce(slug, a));
+
+async function adjudicateOnce(slug: string, a: AdjudicationInput): Promise<WriteResult<{ id: number; result: Span[] }>> {
   const article = await prisma.article.findUnique({ where: { slug }, select: { id: true, body: true } });
   if (!article) return fail(404, "article", `no article "${slug}"`);
   if (a.end > article.body.length) return fail(400, "end", `must be at most ${article.body.length}, the length of the article's text`);

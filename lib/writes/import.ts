@@ -55,6 +55,8 @@ export type ImportOptions = {
   /** Files per write transaction (default BATCH_FILES). */
   batchSize?: number;
   nearDuplicates?: NearDuplicateMode;
+  /** How long one statement waits for another writer's lock (default BUSY_TIMEOUT_MS); the server passes APP_BUSY_TIMEOUT_MS. */
+  busyTimeoutMs?: number;
 };
 
 /**
@@ -77,10 +79,10 @@ type Written =
   | { status: "near-duplicate"; of: Resemblance }
   | { status: "failed"; reason: string };
 
-function openDb(url: string, readonly: boolean): Db {
+function openDb(url: string, readonly: boolean, timeout = BUSY_TIMEOUT_MS): Db {
   ensureWal(url);
   const file = databaseFile(url);
-  return new Database(file, { readonly, fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
+  return new Database(file, { readonly, fileMustExist: true, timeout });
 }
 
 function knownOrgs(db: Db): KnownOrg[] {
@@ -250,7 +252,7 @@ export async function importArticles(url: string, inputs: readonly ImportInput[]
   const log = opts.log ?? (() => {});
   const size = Math.max(1, opts.batchSize ?? BATCH_FILES);
   const mode = opts.nearDuplicates ?? "report";
-  const db = openDb(url, !!opts.dryRun);
+  const db = openDb(url, !!opts.dryRun, opts.busyTimeoutMs);
   try {
     // Prepared on a read-only connection too: a dry run reads with them and never runs a write.
     const st = statements(db);

@@ -17,7 +17,7 @@ export type WriteResult<T> = { ok: true; value: T } | { ok: false; status: 400 |
 const fail = (status: 400 | 404 | 503, field: string, message: string): WriteResult<never> => ({ ok: false, status, issues: [{ field, message }] });
 
 /** The write, retried while the database is busy; still busy after that is a 503 with the reason, never a 500. */
-async function retried<T>(what: string, write: () => Promise<WriteResult<T>>): Promise<WriteResult<T>> {
+export async function retried<T>(what: string, write: () => Promise<WriteResult<T>>): Promise<WriteResult<T>> {
   try {
     return await withBusyRetry(what, write);
   } catch (e) {
