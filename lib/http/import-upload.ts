@@ -10,7 +10,7 @@ import { isTableFile, readTable, rowInput } from "../corpus/table";
 import { MAX_FILE_BYTES } from "../corpus/limits";
 import { APP_BUSY_TIMEOUT_MS, databaseUrl } from "../db/create";
 import { importArticles, importSummary, type FileOutcome, type ImportInput } from "../writes/import";
-import type { WriteResult } from "../writes/tagging";
+import type { WriteResult } from "../writes/result";
 
 /** Files per upload: what a page can show in one table. Larger sets go through `npm run import`. */
 export const MAX_UPLOAD_FILES = 100;

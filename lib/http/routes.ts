@@ -7,7 +7,7 @@ import { csvHeader, csvRows, type CsvCell } from "./csv";
 import { refuseUnlessEnabled, refuseWrite } from "../coding/authority";
 import { refuseCrossSite, refuseNonJson } from "./origin";
 import { TooManyPeriodsError } from "../measure/periods";
-import type { WriteResult } from "../writes/tagging";
+import type { WriteResult } from "../writes/result";
 import { checkKnownSlugs, parseFilters, toSearchParams, type Filters, type ParamIssue } from "../filters/schema";
 import { getCatalog, type Catalog } from "../queries/analytics";
 

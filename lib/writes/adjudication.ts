@@ -10,9 +10,7 @@ import type { AdjudicationInput } from "../coding/schemas";
 import { CONSENSUS } from "../coding/status";
 import { refreshArticleStats } from "./article-stats";
 import { recordEvent } from "./codings";
-import { retried, type WriteResult } from "./tagging";
-
-const fail = (status: 400 | 404, field: string, message: string): WriteResult<never> => ({ ok: false, status, issues: [{ field, message }] });
+import { fail, retried, type WriteResult } from "./result";
 
 type Span = { start: number; end: number; quote: string };
 

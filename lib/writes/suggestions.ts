@@ -9,9 +9,9 @@ import { prisma } from "../db/client";
 import type { SuggestionDecisionInput } from "../coding/suggestion-schema";
 import { suggestionsFor } from "../search/suggest";
 import { DatabaseBusyError, withBusyRetry } from "../db/retry";
-import { addPassage, type WriteResult } from "./tagging";
+import { addPassage } from "./tagging";
+import { fail, type WriteResult } from "./result";
 
-const fail = (status: 400 | 404 | 503, field: string, message: string): WriteResult<never> => ({ ok: false, status, issues: [{ field, message }] });
 
 export type DecisionResult = { decision: string; theme: string; coder: string; start: number; end: number; passageIds: number[] };
 

@@ -8,23 +8,8 @@ import { periodOf } from "../measure/dates";
 import { snapToWords } from "../coding/snap";
 import { countWords } from "../measure/words";
 import type { CodingStatusEdit, MetadataEdit, NewPassage, PassageEdit } from "../coding/schemas";
-import { DatabaseBusyError, withBusyRetry } from "../db/retry";
+import { fail, retried, type WriteResult } from "./result";
 import { afterCodingChange, ensureCoding, recordEvent, setStatus, type PassageState } from "./codings";
-
-/** 503: another writer (an import, a seed) kept the database locked through every retry. */
-export type WriteResult<T> = { ok: true; value: T } | { ok: false; status: 400 | 404 | 503; issues: { field: string; message: string }[] };
-
-const fail = (status: 400 | 404 | 503, field: string, message: string): WriteResult<never> => ({ ok: false, status, issues: [{ field, message }] });
-
-/** The write, retried while the database is busy; still busy after that is a 503 with the reason, never a 500. */
-export async function retried<T>(what: string, write: () => Promise<WriteResult<T>>): Promise<WriteResult<T>> {
-  try {
-    return await withBusyRetry(what, write);
-  } catch (e) {
-    if (e instanceof DatabaseBusyError) return fail(503, "database", e.message);
-    throw e;
-  }
-}
 
 /** More to write in the passage's own transaction (a suggestion's decision), once the passage is in. */
 export type AlsoInTransaction = (tx: Prisma.TransactionClient, passage: { articleId: number; coder: string; ids: number[] }) => Promise<void>;
