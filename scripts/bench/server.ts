@@ -118,6 +118,14 @@ export async function startServer(opts: { file?: string; dir?: string; port: num
     }
     await new Promise((r) => setTimeout(r, 200));
   }
+  // The app warms itself up once it listens (instrumentation.ts): measure it after that, as a
+  // user finds it a few seconds after a start, not while it is still asking itself for pages.
+  if (!opts.dir && env.PTT_WARM_UP !== "0") {
+    const since = performance.now();
+    while (!/Warmed up \d+ of \d+ routes/.test(output) && child.exitCode === null && performance.now() - since < 180_000) await new Promise((r) => setTimeout(r, 100));
+    const line = /Warmed up [^\n]*/.exec(output)?.[0];
+    opts.log(line ? `  ${line}` : "  (the server's warm-up did not report within 180 s; measuring anyway)");
+  }
   const pid = child.pid!;
   const tree = () => descendants(pid);
   return {

@@ -1,4 +1,7 @@
+import fs from "node:fs";
+import path from "node:path";
 import { expect, test } from "./fixtures";
+import { WARM_UP_PATHS } from "../../lib/http/warm-up";
 import { expectAxeClean, shot } from "./helpers";
 
 test("the article list follows the same filters as the dashboard", async ({ page }) => {
@@ -53,4 +56,14 @@ test("the codebook shows each theme with cues, boundaries, examples and counts",
 test("a bad page number on the article list is explained", async ({ page }) => {
   await page.goto("/articles?page=0");
   await expect(page.getByRole("alert").filter({ hasText: "problem" })).toContainText("page: must be a whole number from 1");
+});
+
+test("the production server warms its pages up once it starts, and every one of them answers", async () => {
+  // tests/e2e/serve.sh keeps the read-only server's output. The warm-up (lib/http/warm-up.ts)
+  // ends a second or two after the server starts listening.
+  const log = path.join(process.cwd(), "tests/.tmp/e2e-server.log");
+  await expect.poll(() => (fs.existsSync(log) ? fs.readFileSync(log, "utf8") : ""), { timeout: 60_000 }).toMatch(/Warmed up \d+ of \d+ routes/);
+  const [, ok, all] = /Warmed up (\d+) of (\d+) routes/.exec(fs.readFileSync(log, "utf8"))!;
+  expect(Number(all)).toBe(WARM_UP_PATHS.length);
+  expect(ok).toBe(all);
 });

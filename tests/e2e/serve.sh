@@ -13,4 +13,6 @@ npx next build
 DATABASE_URL=file:./tests/.tmp/e2e-tagging.db TAGGING_ENABLED=1 npx tsx scripts/start.ts start -p "$TAGGING_PORT" &
 tagging=$!
 trap 'kill $tagging 2>/dev/null || true' EXIT
-DATABASE_URL=file:./tests/.tmp/e2e.db npx tsx scripts/start.ts start -H 127.0.0.1 -p "$PORT"
+# Its output is kept (Playwright ignores it) for the test of the start-up warm-up (pages.spec.ts).
+rm -f tests/.tmp/e2e-server.log
+DATABASE_URL=file:./tests/.tmp/e2e.db npx tsx scripts/start.ts start -H 127.0.0.1 -p "$PORT" > tests/.tmp/e2e-server.log
