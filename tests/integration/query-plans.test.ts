@@ -91,6 +91,37 @@ describe("per-article statements on ArticleTheme", () => {
     }
   });
 
+  it("search reads each batch's highlights by the index's rowid, not by matching the whole corpus again", async () => {
+    // The plan depends on the batch's size: with a handful of ids SQLite starts from "Article"
+    // either way, with 200 it started from the index and matched every document. So enough
+    // matching articles for a full batch.
+    const { importArticles } = await import("@/lib/writes/import");
+    const files = Array.from({ length: 230 }, (_, i) => ({
+      file: `plan-${i}.txt`,
+      raw: `Plan test report ${i}\n\nDate: 2022-05-${String((i % 28) + 1).padStart(2, "0")}\nSource: SASAC\n\nThe reform of enterprise number ${i} goes on, and reform continues.\n`,
+    }));
+    const out = await importArticles(db.url, files);
+    expect(out.filter((o) => o.status === "imported")).toHaveLength(230);
+    const { getSearch } = await import("@/lib/queries/search");
+    const { parseFilters } = await import("@/lib/filters/schema");
+    const f = parseFilters({ coding: "all" });
+    if (!f.ok) throw new Error("filters");
+    h.statements.length = 0;
+    const result = await getSearch(f.value, "reform");
+    expect(result.hits).toBeGreaterThan(0);
+    const raw = new Database(db.file, { readonly: true });
+    const batches = h.statements.filter((s) => s.query.includes("highlight("));
+    expect(batches.length).toBeGreaterThan(0);
+    for (const s of batches) {
+      const params = JSON.parse(s.params) as unknown[];
+      const plan = (raw.prepare(`EXPLAIN QUERY PLAN ${s.query.replace(/`/g, '"')}`).all(...params) as { detail: string }[]).map((r) => r.detail).join(" | ");
+      // FTS5's plan string: "=" before the match ("0:=M1") is a rowid constraint inside the
+      // index; "0:M1" alone is a scan of every document that matches.
+      expect(plan, s.query).toMatch(/VIRTUAL TABLE INDEX \d+:=/);
+    }
+    raw.close();
+  });
+
   it("the trap itself: the same lookup with coder = ? takes the coder index (so the test above can fail)", () => {
     const raw = new Database(db.file, { readonly: true });
     const plan = (raw.prepare(`EXPLAIN QUERY PLAN SELECT * FROM "ArticleTheme" WHERE coder = ? AND "articleId" = ?`).all("consensus", 1) as { detail: string }[])
