@@ -32,7 +32,10 @@ export function articleConditions(f: Filters): Prisma.Sql[] {
   // A date range keeps only articles whose whole date period lies inside it; an article of
   // unknown date cannot be shown to be inside, so a range leaves it out.
   if (f.from) c.push(Prisma.sql`a."dateStart" >= ${f.from}`);
-  if (f.to) c.push(Prisma.sql`a."dateEnd" <= ${f.to}`);
+  // dateStart <= dateEnd, so the second bound follows from the first; said aloud, it lets the
+  // date index stop at `to` instead of reading every later article (the newest-first article
+  // list of a 2020 quarter at 1M: 1.6 s, with it 0.4 ms).
+  if (f.to) c.push(Prisma.sql`a."dateEnd" <= ${f.to}`, Prisma.sql`a."dateStart" <= ${f.to}`);
   if (f.statuses.length) c.push(Prisma.sql`${statusOf(f)} IN (${Prisma.join(f.statuses)})`);
   // One coder's coding: the articles that coder codes.
   if (coderOf(f) !== CONSENSUS) c.push(Prisma.sql`EXISTS (SELECT 1 FROM "ArticleCoding" k WHERE k."articleId" = a.id AND k.coder = ${coderOf(f)})`);

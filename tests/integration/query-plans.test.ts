@@ -122,6 +122,24 @@ describe("per-article statements on ArticleTheme", () => {
     raw.close();
   });
 
+  it("the article list of a date range reads the date index between both ends", async () => {
+    const { getArticleIdsInView } = await import("@/lib/queries/analytics");
+    const { parseFilters } = await import("@/lib/filters/schema");
+    const f = parseFilters({ from: "2022-01-01", to: "2022-03-31" });
+    if (!f.ok) throw new Error("filters");
+    h.statements.length = 0;
+    await getArticleIdsInView(f.value, { offset: 0, limit: 50 });
+    const list = h.statements.find((s) => /ORDER BY a\."dateStart" DESC/.test(s.query));
+    expect(list).toBeDefined();
+    const raw = new Database(db.file, { readonly: true });
+    const plan = (raw.prepare(`EXPLAIN QUERY PLAN ${list!.query.replace(/`/g, '"')}`).all(...(JSON.parse(list!.params) as unknown[])) as { detail: string }[])
+      .map((r) => r.detail)
+      .join(" | ");
+    raw.close();
+    // Before, only "dateStart>?": every article dated after the range was read and dropped.
+    expect(plan).toMatch(/Article_dateStart_idx \(dateStart>\? AND dateStart<\?\)/);
+  });
+
   it("the trap itself: the same lookup with coder = ? takes the coder index (so the test above can fail)", () => {
     const raw = new Database(db.file, { readonly: true });
     const plan = (raw.prepare(`EXPLAIN QUERY PLAN SELECT * FROM "ArticleTheme" WHERE coder = ? AND "articleId" = ?`).all("consensus", 1) as { detail: string }[])
