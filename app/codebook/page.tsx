@@ -29,7 +29,7 @@ export default async function CodebookPage() {
               {t.name}
             </h2>
             <p className="mt-1 text-sm text-muted" data-testid={`counts-${t.slug}`}>
-              {t.passages} passages in {t.articles} of {codebook.totalArticles} articles · {t.taggedWords.toLocaleString("en")} tagged words
+              {t.passages.toLocaleString("en")} passages in {t.articles.toLocaleString("en")} of {codebook.totalArticles.toLocaleString("en")} articles · {t.taggedWords.toLocaleString("en")} tagged words
             </p>
             <SuggestionTally theme={t.slug} counts={counts.filter((c) => c.theme === t.slug)} />
             <p className="mt-3 text-sm">{t.definition}</p>

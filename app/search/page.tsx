@@ -52,7 +52,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
       {form}
       <FilterBar filters={filters} catalog={catalog} keep={keep} />
       <p className="text-sm" data-testid="search-summary">
-        <strong>{result.hits}</strong> hit{result.hits === 1 ? "" : "s"} in <strong>{result.articles}</strong> of the {result.searched}
+        <strong>{result.hits.toLocaleString("en")}</strong> hit{result.hits === 1 ? "" : "s"} in <strong>{result.articles.toLocaleString("en")}</strong> of the {result.searched.toLocaleString("en")}
         {notCounted} article{result.searched === 1 ? "" : "s"} in view
         {result.index === "trigram" ? " (matched as written, by 3-character substrings)" : ""}.{" "}
         <a href={`/api/export/search.csv?${exportQuery}`} download>
