@@ -159,7 +159,7 @@ type ExampleRow = { id: number; articleId: number; quote: string; articleSlug: s
  * (migration 20261202010000_codebook_examples), so the first page nearly always decides: 1 ms at
  * a million articles, where ranking every passage took 6 s.
  */
-export async function getThemeExamples(themeId: number, n: number): Promise<ExampleRow[]> {
+export async function getThemeExamples(theme: string, n: number): Promise<ExampleRow[]> {
   if (n <= 0) return [];
   const seen: ExampleRow[] = [];
   const articles = new Set<number>();
@@ -169,7 +169,7 @@ export async function getThemeExamples(themeId: number, n: number): Promise<Exam
     const page = await prisma.$queryRaw<{ id: bigint | number; articleId: bigint | number; quote: string; articleSlug: string; articleTitle: string }[]>`
       SELECT p.id, p."articleId", p.quote, a.slug AS "articleSlug", a.title AS "articleTitle"
       FROM "Annotation" p JOIN "Article" a ON a.id = p."articleId"
-      WHERE p."themeId" = ${themeId} AND p.coder = 'consensus'
+      WHERE p."themeId" = (SELECT id FROM "Theme" WHERE slug = ${theme}) AND p.coder = 'consensus'
       ORDER BY ABS(LENGTH(p.quote) - 160), p.id LIMIT ${EXAMPLE_PAGE} OFFSET ${offset}`;
     for (const r of page) {
       const row = { id: Number(r.id), articleId: Number(r.articleId), quote: r.quote, articleSlug: r.articleSlug, articleTitle: r.articleTitle };
@@ -201,9 +201,8 @@ export async function getThemeExamples(themeId: number, n: number): Promise<Exam
 
 /** The codebook with, per theme, how often it was applied and a few typical passages. */
 export async function getCodebook(examplesPerTheme = 3): Promise<{ version: string; totalArticles: number; themes: CodebookEntry[] }> {
-  const [themes, themeIds, version, totalArticles, counts] = await Promise.all([
+  const [themes, version, totalArticles, counts] = await Promise.all([
     getThemes(),
-    prisma.theme.findMany({ select: { id: true, slug: true } }),
     getCodebookVersion(),
     prisma.article.count(),
     // The consensus totals from the rollup of (coder, theme, source, date basis, status), which
@@ -213,8 +212,7 @@ export async function getCodebook(examplesPerTheme = 3): Promise<{ version: stri
       SELECT t.slug, SUM(r.passages) AS passages, SUM(r."withTheme") AS articles, SUM(r.tagged) AS tagged
       FROM "Theme" t LEFT JOIN "SourceRollup" r ON r."themeId" = t.id AND r.coder = 'consensus' GROUP BY t.id`,
   ]);
-  const idOf = new Map(themeIds.map((t) => [t.slug, t.id]));
-  const examples = await Promise.all(themes.map((t) => getThemeExamples(idOf.get(t.slug)!, examplesPerTheme)));
+  const examples = await Promise.all(themes.map((t) => getThemeExamples(t.slug, examplesPerTheme)));
   const bySlug = new Map(counts.map((c) => [c.slug, c]));
   return {
     version,

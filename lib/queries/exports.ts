@@ -17,6 +17,7 @@ import { csvDate } from "../measure/totals";
 import { countWords } from "../measure/words";
 import { acquireReader, releaseReader, type ReaderConnection } from "../db/reader";
 import { coderOf, metricConditions, passageConditions, themeCondition, where, type ArticleThemeRow, type Drill } from "./analytics";
+import { yieldToLoop } from "../db/yield";
 
 /**
  * Rows read between two yields to the event loop: about 80 KB of CSV. Smaller chunks die
@@ -36,7 +37,6 @@ export type CursorOptions = {
   reader?: ReaderConnection;
 };
 
-const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * The rows of `queries` (run one after the other, in one read transaction, so they all see the

@@ -12,6 +12,7 @@ import { CONTEXT_CHARS, hitsFromMarked, searchIndexFor, type SearchIndex } from 
 
 import { checkSearchQuery } from "../search/query";
 import type { ParamIssue } from "../filters/schema";
+import { yieldToLoop } from "../db/yield";
 
 export { searchIndexFor, type SearchIndex } from "../search/query";
 
@@ -103,7 +104,7 @@ export async function* iterateSearchHits(f: Filters, q: string, batch = 200): As
   for (let i = 0; i < ids.length; i += batch) {
     // Other requests go first between batches: the adapter's queries hold the event loop, and a
     // common word can match a tenth of a million-article corpus.
-    if (i > 0) await new Promise<void>((resolve) => setImmediate(resolve));
+    if (i > 0) await yieldToLoop();
     const chunk = ids.slice(i, i + batch);
     // The batch is named by the index's own rowid, which FTS5 takes as a constraint (8 ms for
     // 200 articles at 1M); by a.id, FTS5 matched the whole corpus again for every batch

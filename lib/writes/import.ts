@@ -22,6 +22,7 @@ import { CONSENSUS } from "../coding/status";
 import { describeDetection, detectArticle, type Detected, type ImportOverrides, type OrgChoice } from "../corpus/detect";
 import { fingerprint, type Fingerprint } from "../corpus/near-duplicates";
 import { fillFingerprints, fingerprintStatements, MemoryPrints, nearestStored, TextCache, storeFingerprint, type Resemblance } from "./fingerprints";
+import { yieldToLoop } from "../db/yield";
 
 export type { Resemblance };
 
@@ -396,7 +397,7 @@ export async function importArticles(url: string, inputs: readonly ImportInput[]
         log(l.line);
       }
       // Let other work of this process (a server's requests) in between batches.
-      await new Promise<void>((resolve) => setImmediate(resolve));
+      await yieldToLoop();
     }
     return outcomes;
   } finally {

@@ -31,22 +31,30 @@ beforeAll(async () => {
 });
 afterAll(() => db.cleanup());
 
-/** The plan of every captured statement on "ArticleTheme" that names an article, explained on the test's file. */
-function articleThemePlans(): { query: string; plan: string }[] {
+type Statement = { query: string; params: string };
+
+/** SQLite's plan for `sql` on the test's file, its steps joined by " | ". */
+function explain(sql: string, params: unknown[]): string {
   const raw = new Database(db.file, { readonly: true });
   try {
-    return h.statements
-      .filter((s) => /FROM `main`\.`ArticleTheme`/.test(s.query) && /`ArticleTheme`\.`articleId` (=|IN)/.test(s.query))
-      .map((s) => {
-        const params = (JSON.parse(s.params) as unknown[]).map((p) => (typeof p === "boolean" ? Number(p) : p));
-        const sql = s.query.replace(/`/g, '"');
-        const plan = (raw.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail).join(" | ");
-        return { query: s.query, plan };
-      });
+    return (raw.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail).join(" | ");
   } finally {
     raw.close();
   }
 }
+
+/** The plan of a statement Prisma sent (its quoting and parameters as logged). */
+const planOf = (s: Statement): string =>
+  explain(
+    s.query.replace(/`/g, '"'),
+    (JSON.parse(s.params) as unknown[]).map((p) => (typeof p === "boolean" ? Number(p) : p)),
+  );
+
+/** The plan of every captured statement on "ArticleTheme" that names an article. */
+const articleThemePlans = (): { query: string; plan: string }[] =>
+  h.statements
+    .filter((s) => /FROM `main`\.`ArticleTheme`/.test(s.query) && /`ArticleTheme`\.`articleId` (=|IN)/.test(s.query))
+    .map((s) => ({ query: s.query, plan: planOf(s) }));
 
 describe("per-article statements on ArticleTheme", () => {
   it("the reader's article, a tagging write and an annotation file's load look rows up by article, never by coder across the corpus", async () => {
@@ -109,17 +117,13 @@ describe("per-article statements on ArticleTheme", () => {
     h.statements.length = 0;
     const result = await getSearch(f.value, "reform");
     expect(result.hits).toBeGreaterThan(0);
-    const raw = new Database(db.file, { readonly: true });
     const batches = h.statements.filter((s) => s.query.includes("highlight("));
     expect(batches.length).toBeGreaterThan(0);
     for (const s of batches) {
-      const params = JSON.parse(s.params) as unknown[];
-      const plan = (raw.prepare(`EXPLAIN QUERY PLAN ${s.query.replace(/`/g, '"')}`).all(...params) as { detail: string }[]).map((r) => r.detail).join(" | ");
       // FTS5's plan string: "=" before the match ("0:=M1") is a rowid constraint inside the
       // index; "0:M1" alone is a scan of every document that matches.
-      expect(plan, s.query).toMatch(/VIRTUAL TABLE INDEX \d+:=/);
+      expect(planOf(s), s.query).toMatch(/VIRTUAL TABLE INDEX \d+:=/);
     }
-    raw.close();
   });
 
   it("the article list of a date range reads the date index between both ends", async () => {
@@ -131,21 +135,13 @@ describe("per-article statements on ArticleTheme", () => {
     await getArticleIdsInView(f.value, { offset: 0, limit: 50 });
     const list = h.statements.find((s) => /ORDER BY a\."dateStart" DESC/.test(s.query));
     expect(list).toBeDefined();
-    const raw = new Database(db.file, { readonly: true });
-    const plan = (raw.prepare(`EXPLAIN QUERY PLAN ${list!.query.replace(/`/g, '"')}`).all(...(JSON.parse(list!.params) as unknown[])) as { detail: string }[])
-      .map((r) => r.detail)
-      .join(" | ");
-    raw.close();
+    const plan = planOf(list!);
     // Before, only "dateStart>?": every article dated after the range was read and dropped.
     expect(plan).toMatch(/Article_dateStart_idx \(dateStart>\? AND dateStart<\?\)/);
   });
 
   it("the trap itself: the same lookup with coder = ? takes the coder index (so the test above can fail)", () => {
-    const raw = new Database(db.file, { readonly: true });
-    const plan = (raw.prepare(`EXPLAIN QUERY PLAN SELECT * FROM "ArticleTheme" WHERE coder = ? AND "articleId" = ?`).all("consensus", 1) as { detail: string }[])
-      .map((r) => r.detail)
-      .join(" | ");
-    raw.close();
+    const plan = explain(`SELECT * FROM "ArticleTheme" WHERE coder = ? AND "articleId" = ?`, ["consensus", 1]);
     expect(plan).toMatch(/ArticleTheme_coder_themeId_idx \(coder=\?\)/);
   });
 });
